@@ -1,0 +1,110 @@
+/**
+ * The shapes the client reads and returns. They keep Mailpit's API v1 field names, so one shape
+ * serves the REST API, the event stream and the client (see ../shared/mailpit-api.md).
+ */
+
+/** An address as Go's net/mail prints it. */
+export interface Address {
+  Name: string;
+  Address: string;
+}
+
+/** One row of a list or search result, and the `Data` of a `new` event. */
+export interface MessageSummary {
+  ID: string;
+  MessageID: string;
+  Read: boolean;
+  From: Address;
+  /** `null` when empty in list and search results (Mailpit's quirk). */
+  To: Address[] | null;
+  Cc: Address[] | null;
+  Bcc: Address[] | null;
+  ReplyTo: Address[] | null;
+  Subject: string;
+  /** RFC 3339 received time. */
+  Created: string;
+  Username: string;
+  Tags: string[];
+  Size: number;
+  /** Attachment count. */
+  Attachments: number;
+  Snippet: string;
+}
+
+/** What `/api/v1/messages` and `/api/v1/search` answer. */
+export interface MessagesSummary {
+  total: number;
+  unread: number;
+  count: number;
+  messages_count: number;
+  messages_unread: number;
+  start: number;
+  tags: string[];
+  messages: MessageSummary[];
+}
+
+/** An attachment or inline part, with its decoded content. */
+export interface MessageAttachment {
+  PartID: string;
+  FileName: string;
+  ContentType: string;
+  ContentID: string;
+  Size: number;
+  Checksums: { MD5: string; SHA1: string; SHA256: string };
+  /** The decoded bytes (a client addition: Mailpit serves them at /part/{PartID}). */
+  Content: Buffer;
+}
+
+/** A full message: Mailpit's `Message` plus the headers and the attachment contents. */
+export interface Message {
+  ID: string;
+  MessageID: string;
+  From: Address;
+  To: Address[];
+  Cc: Address[];
+  Bcc: Address[];
+  ReplyTo: Address[];
+  ReturnPath: string;
+  Subject: string;
+  ListUnsubscribe: { Header: string; Links: string[]; Errors: string; HeaderPost: string };
+  /** RFC 3339: the Date header, or the received time when it is missing. */
+  Date: string;
+  Tags: string[];
+  Username: string;
+  Text: string;
+  HTML: string;
+  Size: number;
+  Inline: MessageAttachment[];
+  Attachments: MessageAttachment[];
+  /** Every header of the top-level header section, keys as written, values decoded and unfolded. */
+  Headers: Record<string, string[]>;
+}
+
+/** `GET /api/v1/info`. */
+export interface Info {
+  Version: string;
+  LatestVersion: string;
+  Database: string;
+  DatabaseSize: number;
+  Messages: number;
+  Unread: number;
+  Tags: Record<string, number>;
+  RuntimeStats: {
+    Uptime: number;
+    Memory: number;
+    MessagesDeleted: number;
+    SMTPAccepted: number;
+    SMTPAcceptedSize: number;
+    SMTPRejected: number;
+    SMTPIgnored: number;
+  };
+}
+
+/** A frame of the `/api/events` stream. Only `new` is relied upon (Mailpit calls it the stable one). */
+export type EventFrame =
+  | { Type: 'new'; Data: MessageSummary }
+  | { Type: 'stats'; Data: { Total: number; Unread: number; Version: string } }
+  | { Type: 'update'; Data: { ID: string; Read?: boolean; Tags?: string[] } }
+  | { Type: 'delete'; Data: { ID: string } }
+  | { Type: 'prune' | 'truncate'; Data: null }
+  | { Type: 'error'; Data: { Level: string; Type: string; IP: string; Message: string } };
