@@ -1,0 +1,127 @@
+import he from 'he';
+
+/**
+ * HTML to plain text the way Mailpit's html2text.Strip does it: text nodes only; script, style,
+ * head, title, meta, link and noscript dropped; a space after closing block tags, for `<br>` and
+ * before `<img>`; optional `http…` link targets inline (for search); whitespace collapsed. A
+ * small tokenizer instead of a DOM: it runs at ingest on every message, and `maxChars` stops it
+ * once enough text is out.
+ */
+
+const SKIP = new Set(['script', 'style', 'head', 'title', 'meta', 'link', 'noscript']);
+// Elements whose raw-text content must be skipped up to their end tag.
+const RAW_SKIP = new Set(['script', 'style', 'title', 'noscript', 'head']);
+const BLOCK = new Set([
+  'div', 'p', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'address', 'article',
+  'aside', 'blockquote', 'dl', 'dt', 'footer', 'header', 'hr', 'main', 'nav', 'pre', 'table', 'thead',
+  'tfoot', 'video',
+]);
+
+function readTagName(html: string, from: number): { name: string; end: number } {
+  let i = from;
+  while (i < html.length) {
+    const c = html.charCodeAt(i);
+    // letters, digits, '-', ':' make up tag names in practice
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58) i++;
+    else break;
+  }
+  return { name: html.slice(from, i).toLowerCase(), end: i };
+}
+
+/** Index just past the `>` closing a tag that starts at `from`, honouring quoted attributes. */
+function tagEnd(html: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      // Quotes only open inside attribute values (after `=`), else a stray quote would eat the page.
+      let j = i - 1;
+      while (j > from && (html.charCodeAt(j) === 32 || html.charCodeAt(j) === 9 || html.charCodeAt(j) === 10)) j--;
+      if (html.charCodeAt(j) === 61) quote = c;
+    } else if (c === 62) return i + 1;
+  }
+  return html.length;
+}
+
+function hrefOf(tag: string): string {
+  const m = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  if (!m) return '';
+  return he.decode(m[1] ?? m[2] ?? m[3] ?? '', { isAttributeValue: true });
+}
+
+/** Replaces what Go's unicode.IsPrint rejects (controls, format chars, non-ASCII spaces) and collapses runs. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\p{C}\p{Z}]+/gu, ' ').trim();
+}
+
+export interface HtmlToTextOptions {
+  /** Add `http(s)` link targets next to their text (Mailpit does for search text). */
+  includeLinks?: boolean;
+  /** Stop once roughly this many characters of text are produced. */
+  maxChars?: number;
+}
+
+/** @example htmlToText('<p>Hello</p><p>World</p>') // 'Hello World' */
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+  const max = options.maxChars ?? Infinity;
+  const out: string[] = [];
+  let produced = 0;
+  let i = 0;
+  const n = html.length;
+  const emit = (s: string): void => {
+    out.push(s);
+    produced += s.length;
+  };
+  while (i < n && produced < max * 1.5 + 64) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) {
+      const text = html.slice(i, textEnd);
+      emit(text.includes('&') ? he.decode(text) : text);
+    }
+    if (lt === -1) break;
+    const next = html.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      // comment, doctype or CDATA
+      if (html.startsWith('<!--', lt)) {
+        const close = html.indexOf('-->', lt + 4);
+        i = close === -1 ? n : close + 3;
+      } else i = tagEnd(html, lt + 2);
+      continue;
+    }
+    if (next === 47 /* / */) {
+      const { name } = readTagName(html, lt + 2);
+      i = tagEnd(html, lt + 2);
+      if (BLOCK.has(name) && html.charCodeAt(i) === 60) emit(' ');
+      continue;
+    }
+    const { name, end } = readTagName(html, lt + 1);
+    if (name.length === 0) {
+      emit('<'); // a bare `<` in text
+      i = lt + 1;
+      continue;
+    }
+    const close = tagEnd(html, end);
+    if (SKIP.has(name)) {
+      i = close;
+      const selfClosing = html.charCodeAt(close - 2) === 47;
+      if (RAW_SKIP.has(name) && !selfClosing) {
+        const endTag = new RegExp('</' + name, 'gi');
+        endTag.lastIndex = close;
+        const found = endTag.exec(html);
+        i = found === null ? n : tagEnd(html, found.index + 2 + name.length);
+      }
+      continue;
+    }
+    if (name === 'br') emit(' ');
+    else if (name === 'img') emit(' ');
+    else if (name === 'a' && options.includeLinks) {
+      const href = hrefOf(html.slice(lt, close));
+      if (href.toLowerCase().startsWith('http')) emit(' ' + href + ' ');
+    }
+    i = close;
+  }
+  return collapseWhitespace(out.join(''));
+}

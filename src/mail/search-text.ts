@@ -1,0 +1,44 @@
+/**
+ * How much body text each message keeps for free-text search. The whole index lives in memory
+ * (100,000 messages within a 300 MB RSS budget), so the body part is capped; headers and
+ * attachment names come first and are always searchable.
+ */
+export const SEARCH_BODY_LIMIT = 2000;
+
+/** Per-header cap, so one absurd header cannot blow the budget either. */
+const HEADER_LIMIT = 500;
+
+/**
+ * Mailpit's cleanString: BOM, line breaks, tabs and `<>",;()` become spaces, whitespace is
+ * collapsed, everything is lowercased. Applied to stored search text and to query terms alike.
+ * @example cleanSearchText('"Bob" <Bob@Example.com>') // 'bob bob@example.com'
+ */
+export function cleanSearchText(text: string): string {
+  return text
+    .replace(/[\uFEFF\r\n\t<>",;()]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .join(' ')
+    .toLowerCase();
+}
+
+export interface SearchTextParts {
+  /** From, Subject, To, Cc, Bcc, Reply-To, Return-Path as decoded header text. */
+  headers: string[];
+  /** The HTML part as text (with link targets), else the text part. */
+  body: string;
+  attachmentNames: string[];
+}
+
+/** Builds a message's bounded search text, in Mailpit's field order. */
+export function buildSearchText(parts: SearchTextParts): string {
+  const head = parts.headers.map((h) => cleanSearchText(h.length > HEADER_LIMIT ? h.slice(0, HEADER_LIMIT) : h));
+  let body = cleanSearchText(parts.body.length > SEARCH_BODY_LIMIT * 2 ? parts.body.slice(0, SEARCH_BODY_LIMIT * 2) : parts.body);
+  if (body.length > SEARCH_BODY_LIMIT) {
+    // Cut at a word boundary when one is near, so the last word stays whole or goes.
+    const space = body.lastIndexOf(' ', SEARCH_BODY_LIMIT);
+    body = body.slice(0, space > SEARCH_BODY_LIMIT - 50 ? space : SEARCH_BODY_LIMIT);
+  }
+  const names = parts.attachmentNames.map((n) => cleanSearchText(n.slice(0, HEADER_LIMIT)));
+  return [...head, body, ...names].filter((s) => s.length > 0).join(' ');
+}

@@ -1,0 +1,34 @@
+import { htmlToText } from './html-text.ts';
+
+/** Mailpit cuts snippets at 200 bytes of UTF-8 and appends `...`. */
+export const SNIPPET_BYTES = 200;
+
+/**
+ * Go's truncate as Mailpit borrowed it from Tailscale: back up to the start of a UTF-8 sequence
+ * (dropping the character that straddles or ends at the cut).
+ */
+function truncateUtf8(text: string, limit: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (limit >= bytes.length) return text;
+  let n = limit;
+  while (n > 0 && (bytes[n - 1] & 0xc0) === 0x80) n--;
+  if (n > 0 && (bytes[n - 1] & 0xc0) === 0xc0) n--;
+  return bytes.toString('utf8', 0, n);
+}
+
+/**
+ * Mailpit's CreateSnippet: the HTML part stripped to text when there is one, else the text part,
+ * whitespace collapsed, cut to 200 bytes plus `...`.
+ * @example createSnippet('Hello\n\nworld', '') // 'Hello world'
+ */
+export function createSnippet(text: string, html: string): string {
+  const h = html.trim();
+  if (h.length > 0) {
+    // 4x the byte limit in characters is always enough text to cut from.
+    const data = htmlToText(h, { maxChars: SNIPPET_BYTES * 4 });
+    return Buffer.byteLength(data, 'utf8') <= SNIPPET_BYTES ? data : truncateUtf8(data, SNIPPET_BYTES) + '...';
+  }
+  const t = text.trim().replaceAll('\uFEFF', ' ').replace(/[\t\n\f\r ]+/g, ' ').trim();
+  if (t.length === 0) return '';
+  return Buffer.byteLength(t, 'utf8') <= SNIPPET_BYTES ? t : truncateUtf8(t, SNIPPET_BYTES) + '...';
+}
