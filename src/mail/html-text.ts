@@ -61,6 +61,8 @@ export interface HtmlToTextOptions {
   includeLinks?: boolean;
   /** Stop once roughly this many characters of text are produced. */
   maxChars?: number;
+  /** Keep line breaks at block elements and `<br>` (for a readable Text body), instead of one line. */
+  preserveLines?: boolean;
 }
 
 /** @example htmlToText('<p>Hello</p><p>World</p>') // 'Hello World' */
@@ -94,7 +96,8 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     if (next === 47 /* / */) {
       const { name } = readTagName(html, lt + 2);
       i = tagEnd(html, lt + 2);
-      if (BLOCK.has(name) && html.charCodeAt(i) === 60) emit(' ');
+      if (options.preserveLines && BLOCK.has(name)) emit('\n');
+      else if (BLOCK.has(name) && html.charCodeAt(i) === 60) emit(' ');
       continue;
     }
     const { name, end } = readTagName(html, lt + 1);
@@ -115,7 +118,8 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       }
       continue;
     }
-    if (name === 'br') emit(' ');
+    if (options.preserveLines && (name === 'br' || BLOCK.has(name))) emit('\n');
+    else if (name === 'br') emit(' ');
     else if (name === 'img') emit(' ');
     else if (name === 'a' && options.includeLinks) {
       const href = hrefOf(html.slice(lt, close));
@@ -123,5 +127,12 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     }
     i = close;
   }
-  return collapseWhitespace(out.join(''));
+  if (!options.preserveLines) return collapseWhitespace(out.join(''));
+  const lines: string[] = [];
+  for (const line of out.join('').split('\n')) {
+    const clean = collapseWhitespace(line);
+    if (clean.length > 0 || (lines.length > 0 && lines[lines.length - 1] !== '')) lines.push(clean);
+  }
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
 }
