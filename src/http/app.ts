@@ -1,0 +1,79 @@
+/**
+ * The express application, one concern per step, read top to bottom:
+ * host check -> origin check -> auth -> API -> views -> static inbox -> 404 -> errors.
+ */
+import express from 'express';
+import type { RequestHandler } from 'express';
+import type { HttpContext } from './context.ts';
+import type { AuthRefusalCheck } from './middleware/basic-auth.ts';
+import { basicAuth } from './middleware/basic-auth.ts';
+import { cleanPath } from './middleware/clean-path.ts';
+import { errorHandler } from './middleware/error-handler.ts';
+import type { HostRefusalCheck } from './middleware/host-check.ts';
+import { hostCheck } from './middleware/host-check.ts';
+import { notFound } from './middleware/not-found.ts';
+import type { OriginCheck } from './middleware/origin-check.ts';
+import { originCheck } from './middleware/origin-check.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { staticInbox } from './middleware/static-inbox.ts';
+import { apiMiscRoutes } from './routes/api-misc.ts';
+import { appInfoRoutes } from './routes/app-info.ts';
+import { healthRoutes } from './routes/health.ts';
+import { messageRoutes } from './routes/message.ts';
+import { messagesRoutes } from './routes/messages.ts';
+import { tagRoutes } from './routes/tags.ts';
+import { unsupportedRoutes } from './routes/unsupported.ts';
+import { viewRoutes } from './routes/views.ts';
+
+export interface SecurityChecks {
+  host: HostRefusalCheck;
+  origin: OriginCheck;
+  auth: AuthRefusalCheck;
+}
+
+/** Mailnest's own routes beside Mailpit's (the long-poll wait, the OpenAPI document). */
+export interface ExtraRoutes {
+  wait?: RequestHandler;
+  openapi?: unknown;
+}
+
+export function createApp(ctx: HttpContext, checks: SecurityChecks, extra: ExtraRoutes = {}): express.Express {
+  const { webroot } = ctx.config;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(securityHeaders);
+  app.use(hostCheck(checks.host));
+  app.use(originCheck(checks.origin));
+  app.use(basicAuth(checks.auth));
+  app.use(cleanPath);
+
+  if (webroot !== '/') {
+    const bare = webroot.slice(0, -1);
+    app.get(bare, function addSlashToWebroot(_req, res) { res.redirect(302, webroot); });
+  }
+
+  const api = express.Router();
+  api.use(healthRoutes());
+  api.use(messagesRoutes(ctx));
+  api.use(messageRoutes(ctx));
+  api.use(tagRoutes(ctx));
+  api.use(appInfoRoutes(ctx));
+  if (extra.wait) api.get('/api/v1/wait', extra.wait);
+  if (extra.openapi !== undefined) {
+    const body = JSON.stringify(extra.openapi) + '\n';
+    api.get('/api/v1/openapi.json', function openapiDocument(_req, res) { res.type('application/json').send(body); });
+  }
+  api.use(unsupportedRoutes());
+  api.use(apiMiscRoutes());
+  app.use(webroot, api);
+
+  app.use(webroot, viewRoutes(ctx));
+  app.use(webroot, staticInbox());
+
+  app.use(notFound);
+  app.use(errorHandler(ctx.log));
+  return app;
+}
