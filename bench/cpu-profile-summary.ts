@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** The parts of a V8 .cpuprofile (as `node --cpu-prof` writes it) the summary reads. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileEntry {
+  name: string;
+  selfMs: number;
+  /** Share of the sampled time the process was not idle. */
+  percent: number;
+}
+
+export interface ProfileSummary {
+  busyMs: number;
+  idleMs: number;
+  functions: ProfileEntry[];
+  files: ProfileEntry[];
+}
+
+/** Where a frame's code lives, short: `smtp-server/lib/smtp-stream.js`, `src/store/index-adapter.ts`, `node:fs`. */
+function place(url: string): string {
+  if (!url) return '(native)';
+  const nm = url.lastIndexOf('node_modules/');
+  if (nm !== -1) return url.slice(nm + 'node_modules/'.length);
+  const src = /\/(src|dist|bench)\/(.*)$/.exec(url);
+  if (src) return `${src[1]}/${src[2]}`;
+  return url.replace(/^file:\/\//, '');
+}
+
+function top(map: Map<string, number>, busyMs: number, count: number): ProfileEntry[] {
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => ({ name, selfMs: us / 1000, percent: (us / 1000 / busyMs) * 100 }));
+}
+
+/** Self time by function and by file, from a .cpuprofile, idle time left out of the percentages. */
+export function summarizeProfile(file: string, count = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const functions = new Map<string, number>();
+  const files = new Map<string, number>();
+  let idleUs = 0;
+  let busyUs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const frame = byId.get(profile.samples[i]!);
+    const us = profile.timeDeltas[i] ?? 0;
+    if (!frame) continue;
+    if (frame.functionName === '(idle)') {
+      idleUs += us;
+      continue;
+    }
+    busyUs += us;
+    const where = place(frame.url);
+    const fn = `${frame.functionName || '(anonymous)'} ${frame.url ? `${where}:${frame.lineNumber + 1}` : ''}`.trim();
+    functions.set(fn, (functions.get(fn) ?? 0) + us);
+    files.set(where, (files.get(where) ?? 0) + us);
+  }
+  const busyMs = busyUs / 1000;
+  return { busyMs, idleMs: idleUs / 1000, functions: top(functions, busyMs, count), files: top(files, busyMs, count) };
+}
+
+export function formatProfile(summary: ProfileSummary): string {
+  const rows = (entries: ProfileEntry[]) => entries.map((e) => `| ${e.percent.toFixed(1)}% | ${e.selfMs.toFixed(0)} ms | \`${e.name}\` |`).join('\n');
+  return [
+    `Busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms (percentages of busy time).`,
+    '',
+    '| self | ms | function |', '|---:|---:|---|', rows(summary.functions),
+    '',
+    '| self | ms | file |', '|---:|---:|---|', rows(summary.files),
+  ].join('\n');
+}
+
+// Usable on its own: `npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile`
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(formatProfile(summarizeProfile(process.argv[2]!)) + '\n');
+}

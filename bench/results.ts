@@ -1,0 +1,82 @@
+import type { LiveLatency } from './live-latency.ts';
+import type { LatencySummary } from './percentiles.ts';
+import type { ProfileSummary } from './cpu-profile-summary.ts';
+
+/** The ingestion loads every server gets, in the same order. */
+export const INGEST_CASES = ['small1', 'small10', 'small50', 'large10'] as const;
+export type IngestCase = (typeof INGEST_CASES)[number];
+
+export const CASE_SHAPE: Readonly<Record<IngestCase, { kind: 'small' | 'large'; connections: number; label: string }>> = Object.freeze({
+  small1: { kind: 'small', connections: 1, label: '5 KB, 1 connection' },
+  small10: { kind: 'small', connections: 10, label: '5 KB, 10 connections' },
+  small50: { kind: 'small', connections: 50, label: '5 KB, 50 connections' },
+  large10: { kind: 'large', connections: 10, label: '1 MB with attachment, 10 connections' },
+});
+
+/** Bytes one message cost on disk, measured two ways over a timed run. */
+export interface WrittenPerMessage {
+  /** /proc/<pid>/io wchar delta ÷ messages: every byte the server passed to write() (files and sockets). */
+  syscall: number;
+  /** /proc/<pid>/io write_bytes delta ÷ messages: pages dirtied for storage (4 KB granular). */
+  storage: number;
+  /** Growth of the data directory ÷ messages: all files, and those that are not .eml (the index). */
+  dirGrowth: number;
+  indexGrowth: number;
+}
+
+export interface IngestFigure {
+  messages: number;
+  rate: number;
+  latency: LatencySummary;
+  /** Server CPU (user + system) per message, µs. */
+  cpuPerMessageUs: number;
+  /** Server peak RSS (VmHWM) at the end of the run, bytes. */
+  peakRss: number;
+  written?: WrittenPerMessage;
+}
+
+export interface FlatnessPoint {
+  /** Messages stored before the timed run started. */
+  stored: number;
+  figure: IngestFigure;
+  startupMs: number;
+}
+
+export interface ScaleFigures {
+  stored: number;
+  startupMs: number;
+  firstPage: LatencySummary;
+  freeText: LatencySummary & { query: string; matches: number };
+  fromSearch: LatencySummary & { query: string; matches: number };
+  openMessage: LatencySummary;
+  rssAfterLoad: number;
+}
+
+export interface BenchMeta {
+  date: string;
+  command: string;
+  node: string;
+  cores: number;
+  cpu: string;
+  memory: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  mailnestCommand: string;
+  mailnestNote: string;
+  maildevVersion: string | null;
+  quick: boolean;
+  counts: Record<string, number>;
+  durationMs: number;
+}
+
+export interface BenchResults {
+  meta: BenchMeta;
+  sink: Partial<Record<IngestCase, IngestFigure>>;
+  mailnest: Partial<Record<IngestCase, IngestFigure>> & { fsync10?: IngestFigure };
+  maildev: Partial<Record<IngestCase, IngestFigure>> | null;
+  live: LiveLatency | null;
+  startupEmptyMs: number | null;
+  flatness: FlatnessPoint[];
+  scale: ScaleFigures | null;
+  profile: ProfileSummary | null;
+}
