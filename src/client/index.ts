@@ -1,5 +1,5 @@
 import { EventStream } from './event-stream.ts';
-import { parseMessage } from './parse-message.ts';
+import { messageIdOf, parseMessage } from './parse-message.ts';
 import { createRequester } from './request.ts';
 import type { Requester } from './request.ts';
 import { waitFor } from './wait-for.ts';
@@ -90,11 +90,9 @@ export class MailnestClient {
       if (!summary) return this.#http.json<Message>('GET', '/api/v1/message/latest');
     }
     const raw = await this.raw(summary?.ID ?? id);
+    // Tags, user and envelope Bcc live in the index, not in the source: find the list entry.
+    summary ??= await this.#findSummary(id, messageIdOf(raw));
     const message = await parseMessage(raw, summary ?? { ID: id });
-    if (!summary) {
-      const known = await this.#findSummary(id, message.MessageID);
-      if (known) Object.assign(message, { Tags: known.Tags, Username: known.Username, Bcc: mergeBcc(message, known) });
-    }
     if (options.markRead) await this.markRead([message.ID], true);
     return message;
   }
@@ -193,9 +191,4 @@ export class MailnestClient {
     const hits = await this.search(`message-id:"${messageId.replace(/"/g, '')}"`, { limit: 0 });
     return hits.messages.find((m) => m.ID === id);
   }
-}
-
-function mergeBcc(message: Message, summary: MessageSummary): Message['Bcc'] {
-  const seen = new Set(message.Bcc.map((a) => a.Address.toLowerCase()));
-  return [...message.Bcc, ...(summary.Bcc ?? []).filter((a) => !seen.has(a.Address.toLowerCase()))];
 }
