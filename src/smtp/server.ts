@@ -66,7 +66,6 @@ export async function startSmtpServer(options: { config: Config; store: Store; l
       if (stream.sizeExceeded) {
         stats.rejected++;
         log.warn(`SMTP ${session.remoteAddress}: refused a message over --max-message-size (${config.maxMessageSize} bytes)`);
-        // smtp-server sends its own 552 5.3.4 for an oversized message; this only ends the transaction.
         return callback(smtpError(552, `Message exceeds the maximum size of ${config.maxMessageSize} bytes`));
       }
       const raw = Buffer.concat(chunks, length);
@@ -97,6 +96,8 @@ export async function startSmtpServer(options: { config: Config; store: Store; l
     hideENHANCEDSTATUSCODES: false,
     hideDSN: true,
     size: config.maxMessageSize,
+    // smtp-server then answers an oversized message itself, with 552 5.3.4, whatever onData says.
+    rejectOversized: true,
     authMethods: ['PLAIN', 'LOGIN', 'CRAM-MD5'],
     authOptional: credentials === null,
     // Apps under development authenticate over plain text; refusing them helps nobody.

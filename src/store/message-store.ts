@@ -275,7 +275,6 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
       this.#pruneTimer = null;
       void this.#prune();
     }, wait);
-    this.#pruneTimer.unref();
   }
 
   /** The oldest messages beyond --max, then any older than --max-age (at most `limit`). */
