@@ -107,10 +107,15 @@ export class SmtpSession {
   }
 }
 
-/** CRLF line endings, a final CRLF, and leading dots doubled (RFC 5321 4.5.2). */
-export function dotStuff(raw: string | Buffer): Buffer {
+/** What SMTP carries of a source: CRLF line endings and a final CRLF (the bytes a server stores). */
+export function smtpCanonical(raw: string | Buffer): Buffer {
   let text = Buffer.isBuffer(raw) ? raw.toString('latin1') : Buffer.from(raw).toString('latin1');
   text = text.replace(/\r?\n/g, '\r\n');
   if (!text.endsWith('\r\n')) text += '\r\n';
-  return Buffer.from(text.replace(/^\./gm, '..'), 'latin1');
+  return Buffer.from(text, 'latin1');
+}
+
+/** smtpCanonical with leading dots doubled for DATA (RFC 5321 4.5.2). */
+export function dotStuff(raw: string | Buffer): Buffer {
+  return Buffer.from(smtpCanonical(raw).toString('latin1').replace(/^\./gm, '..'), 'latin1');
 }
