@@ -22,15 +22,20 @@ export function parseAddressList(value: string): Address[] {
   const flush = (): void => {
     let name: string;
     let address: string;
+    let extras: string[] = [];
     if (angle !== null) {
       address = angle.trim();
       name = phrase.trim();
     } else {
       const bare = phrase.trim();
       if (bare.includes('@') && !sawQuoted) {
-        // `local@domain` with no angle brackets; a comment may carry the name.
-        address = bare.replace(/\s+/g, '');
-        name = comment.trim();
+        // `local@domain` with no angle brackets; a comment may carry the name. Sloppy senders
+        // write `Name user@host` or `a@x b@y`: words with an `@` are addresses, the rest a name.
+        const words = bare.split(/\s+/);
+        const addresses = words.filter((w) => w.includes('@'));
+        address = addresses[0];
+        name = words.filter((w) => !w.includes('@')).join(' ') || comment.trim();
+        extras = addresses.slice(1);
       } else {
         address = '';
         name = bare;
@@ -40,6 +45,7 @@ export function parseAddressList(value: string): Address[] {
     if (address.startsWith('mailto:')) address = address.slice(7);
     name = decodeEncodedWords(name.replace(/\s+/g, ' ')).trim();
     if (address.length > 0 || name.length > 0) out.push({ Name: name, Address: address });
+    for (const extra of extras) out.push({ Name: '', Address: extra });
     phrase = '';
     comment = '';
     angle = null;
@@ -50,6 +56,11 @@ export function parseAddressList(value: string): Address[] {
     const c = value[i];
     if (inAngle) {
       if (c === '>') inAngle = false;
+      else if (c === '(') {
+        // a comment inside the address (RFC 5322 CFWS) is not part of it
+        const close = value.indexOf(')', i + 1);
+        i = close === -1 ? n - 1 : close;
+      }
       else if (c === '"') {
         // quoted local part inside an angle address: keep as written
         const close = value.indexOf('"', i + 1);
