@@ -47,11 +47,13 @@ function blindCopies(headerBcc: Address[], to: Address[], cc: Address[], rcptTo:
 }
 
 /**
- * V8 keeps substrings and concatenations as views of their parents; the index holds digests of
- * 100,000 messages, so every string in one is copied out flat, dropping the raw message behind it.
+ * V8 keeps substrings as views of their parents, so an address sliced from a header section
+ * would keep the whole section alive in an index of 100,000 digests. The header-derived fields
+ * are copied out flat; the snippet and search text are built fresh and need no copy.
  */
-function detach<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+function detach(digest: Digest): Digest {
+  const { snippet, searchText, ...small } = digest;
+  return { ...(JSON.parse(JSON.stringify(small)) as typeof small), snippet, searchText };
 }
 
 /**

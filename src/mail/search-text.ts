@@ -14,12 +14,8 @@ const HEADER_LIMIT = 500;
  * @example cleanSearchText('"Bob" <Bob@Example.com>') // 'bob bob@example.com'
  */
 export function cleanSearchText(text: string): string {
-  return text
-    .replace(/[\uFEFF\r\n\t<>",;()]/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .join(' ')
-    .toLowerCase();
+  // One pass: the separators Mailpit replaces and any whitespace run (Go's strings.Fields) become one space.
+  return text.replace(/[\s\uFEFF<>",;()\u0085]+/g, ' ').trim().toLowerCase();
 }
 
 export interface SearchTextParts {

@@ -8,7 +8,8 @@ export const SNIPPET_BYTES = 200;
  * (dropping the character that straddles or ends at the cut).
  */
 function truncateUtf8(text: string, limit: number): string {
-  const bytes = Buffer.from(text, 'utf8');
+  // Enough characters for `limit` bytes and one more, so the cut can be judged.
+  const bytes = Buffer.from(text.length > limit + 1 ? text.slice(0, limit + 1) : text, 'utf8');
   if (limit >= bytes.length) return text;
   let n = limit;
   while (n > 0 && (bytes[n - 1] & 0xc0) === 0x80) n--;
@@ -28,7 +29,13 @@ export function createSnippet(text: string, html: string): string {
     const data = htmlToText(h, { maxChars: SNIPPET_BYTES * 4 });
     return Buffer.byteLength(data, 'utf8') <= SNIPPET_BYTES ? data : truncateUtf8(data, SNIPPET_BYTES) + '...';
   }
-  const t = text.trim().replaceAll('\uFEFF', ' ').replace(/[\t\n\f\r ]+/g, ' ').trim();
-  if (t.length === 0) return '';
-  return Buffer.byteLength(t, 'utf8') <= SNIPPET_BYTES ? t : truncateUtf8(t, SNIPPET_BYTES) + '...';
+  // Only the start matters: collapse a window, and widen it only when whitespace ate it.
+  for (let window = 1024; ; window *= 4) {
+    const head = text.length > window ? text.slice(0, window) : text;
+    const t = head.trim().replaceAll('\uFEFF', ' ').replace(/[\t\n\f\r ]+/g, ' ').trim();
+    if (t.length > SNIPPET_BYTES || head.length === text.length) {
+      if (t.length === 0) return '';
+      return Buffer.byteLength(t, 'utf8') <= SNIPPET_BYTES ? t : truncateUtf8(t, SNIPPET_BYTES) + '...';
+    }
+  }
 }
