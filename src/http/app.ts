@@ -56,6 +56,8 @@ export function createApp(ctx: HttpContext, checks: SecurityChecks, extra: Extra
   }
 
   const api = express.Router();
+  // First, so express's automatic OPTIONS answer (an Allow list) never pre-empts Mailpit's.
+  api.use(apiMiscRoutes());
   api.use(healthRoutes());
   api.use(messagesRoutes(ctx));
   api.use(messageRoutes(ctx));
@@ -67,7 +69,6 @@ export function createApp(ctx: HttpContext, checks: SecurityChecks, extra: Extra
     api.get('/api/v1/openapi.json', function openapiDocument(_req, res) { res.type('application/json').send(body); });
   }
   api.use(unsupportedRoutes());
-  api.use(apiMiscRoutes());
   app.use(webroot, api);
 
   app.use(webroot, viewRoutes(ctx));
