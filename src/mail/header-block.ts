@@ -54,10 +54,14 @@ export function parseHeaderFields(raw: Uint8Array, start: number, end: number): 
       continue;
     }
     if (open) fields.push({ name, value });
+    if (i === 0 && line.startsWith('From ') && !/^From\s*:/.test(line)) {
+      open = false; // an mbox separator line, not a header
+      continue;
+    }
     const colon = line.indexOf(':');
     if (colon <= 0) {
       open = false;
-      if (!(i === 0 && line.startsWith('From '))) malformed++;
+      malformed++;
       continue;
     }
     name = line.slice(0, colon).trim();
