@@ -1,3 +1,4 @@
+import { MailnestClient } from './client/index.ts';
 import { resolveConfig } from './config.ts';
 import type { Config, MailnestOptions } from './config.ts';
 import { startHttpServer } from './http/server.ts';
@@ -22,6 +23,8 @@ export interface Mailnest {
   readonly url: string;
   readonly config: Config;
   readonly store: Store;
+  /** A client for this instance's API and events (waitForMessage and friends). */
+  readonly client: MailnestClient;
   /** Stops both servers and closes the store; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -55,15 +58,19 @@ export async function startMailnest(options: StartOptions = {}): Promise<Mailnes
     smtp = await startSmtpServer({ config, store, log: logger });
     const http = await startHttpServer({ config, store, log: logger });
     const servers = { smtp, http };
+    const url = `http://${hostForUrl(config.httpHost)}:${http.port}${config.webroot}`;
+    const client = new MailnestClient(url);
     let closing: Promise<void> | null = null;
     return {
       smtpPort: smtp.port,
       httpPort: http.port,
-      url: `http://${hostForUrl(config.httpHost)}:${http.port}${config.webroot}`,
+      url,
       config,
       store,
+      client,
       close: () =>
         (closing ??= (async () => {
+          client.close();
           await Promise.allSettled([servers.smtp.close(), servers.http.close()]);
           // After the servers, so a message in flight is stored and answered before the store closes.
           await store.close();
@@ -79,6 +86,8 @@ export async function startMailnest(options: StartOptions = {}): Promise<Mailnes
 export { resolveConfig, ConfigError } from './config.ts';
 export type { Config, MailnestOptions } from './config.ts';
 export { StoreError } from './store/errors.ts';
+export { MailnestClient, MailnestEventStreamError, MailnestHTTPError, MailnestTimeoutError, extractCode, extractCodes, extractLinks } from './client/index.ts';
+export type { MailnestClientOptions, Message, MessageSummary, MessagesSummary } from './client/index.ts';
 export { openStore } from './store/open.ts';
 export type { Address, Envelope, ReadonlyStoredMessage, Store, StoreEvents, StoreStats, StoredMessage } from './store/types.ts';
 export type { Logger } from './log.ts';
