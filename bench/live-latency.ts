@@ -5,7 +5,7 @@ import { summarize, type LatencySummary } from './percentiles.ts';
 export interface LiveLatency extends LatencySummary {
   /** Acknowledged messages whose `new` frame never came. */
   missing: number;
-  /** Frames that arrived before (or with) their 250: counted as 0 ms. */
+  /** Frames that arrived before (or with) their 250; their (negative) deltas are kept as they are. */
   early: number;
 }
 
@@ -59,9 +59,9 @@ export class NewFrameRecorder {
         missing++;
         continue;
       }
-      // The server may send the frame just before the 250; both are then "instant".
+      // A server may send the frame just before the 250: the delta is then negative, and kept so.
       if (frameAt <= ackAt) early++;
-      deltas.push(Math.max(0, frameAt - ackAt));
+      deltas.push(frameAt - ackAt);
     }
     return { ...summarize(deltas), missing, early };
   }

@@ -17,6 +17,7 @@ export interface LoadReport {
   latency: LatencySummary;
   /** How many 250 replies named an ID ("queued as ..."). */
   acknowledgedWithId: number;
+  clientCpuPerMessageUs: number;
   live?: LiveLatency;
 }
 

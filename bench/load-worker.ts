@@ -16,6 +16,7 @@ const report: LoadReport = {
   rate: result.rate,
   latency: result.latency,
   acknowledgedWithId: result.acknowledged.size,
+  clientCpuPerMessageUs: result.clientCpuPerMessageUs,
 };
 if (recorder) {
   await recorder.waitFor(result.acknowledged.keys(), 5000);

@@ -12,7 +12,8 @@ export const MESSAGE_SIZES: Readonly<Record<MessageKind, number>> = Object.freez
 export const RARE_WORD = 'invoice';
 /** Filler senders cycle over this many addresses, so a `from:` search matches 0.1% of them. */
 export const SENDER_COUNT = 1000;
-export const senderAddress = (k: number) => `sender${k}@bench.test`;
+/** Filler senders live on their own domain, so a `from:` search never matches the SMTP load's senders. */
+export const senderAddress = (k: number) => `sender${k}@fill.test`;
 
 const WORDS = (
   'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore ' +
