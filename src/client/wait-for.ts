@@ -52,6 +52,8 @@ export async function waitFor(deps: WaitDeps, query: string | undefined, predica
 
   let settle!: { resolve: (messages: Message[]) => void; reject: (error: unknown) => void };
   const result = new Promise<Message[]>((resolve, reject) => (settle = { resolve, reject }));
+  // Settled possibly before it is returned (abort, timeout during the subscribe): not unhandled.
+  result.catch(() => {});
   let done = false;
   const finish = (error: unknown, messages?: Message[]) => {
     if (done) return;
