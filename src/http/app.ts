@@ -3,7 +3,6 @@
  * host check -> origin check -> auth -> API -> views -> static inbox -> 404 -> errors.
  */
 import express from 'express';
-import type { RequestHandler } from 'express';
 import type { HttpContext } from './context.ts';
 import type { AuthRefusalCheck } from './middleware/basic-auth.ts';
 import { basicAuth } from './middleware/basic-auth.ts';
@@ -24,6 +23,8 @@ import { messagesRoutes } from './routes/messages.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { unsupportedRoutes } from './routes/unsupported.ts';
 import { viewRoutes } from './routes/views.ts';
+import { openapiDocument } from './openapi.ts';
+import { waitHandler } from './wait.ts';
 
 export interface SecurityChecks {
   host: HostRefusalCheck;
@@ -31,13 +32,7 @@ export interface SecurityChecks {
   auth: AuthRefusalCheck;
 }
 
-/** Mailnest's own routes beside Mailpit's (the long-poll wait, the OpenAPI document). */
-export interface ExtraRoutes {
-  wait?: RequestHandler;
-  openapi?: unknown;
-}
-
-export function createApp(ctx: HttpContext, checks: SecurityChecks, extra: ExtraRoutes = {}): express.Express {
+export function createApp(ctx: HttpContext, checks: SecurityChecks): express.Express {
   const { webroot } = ctx.config;
   const app = express();
   app.disable('x-powered-by');
@@ -63,11 +58,10 @@ export function createApp(ctx: HttpContext, checks: SecurityChecks, extra: Extra
   api.use(messageRoutes(ctx));
   api.use(tagRoutes(ctx));
   api.use(appInfoRoutes(ctx));
-  if (extra.wait) api.get('/api/v1/wait', extra.wait);
-  if (extra.openapi !== undefined) {
-    const body = JSON.stringify(extra.openapi) + '\n';
-    api.get('/api/v1/openapi.json', function openapiDocument(_req, res) { res.type('application/json').send(body); });
-  }
+  // Mailnest's own routes beside Mailpit's (owned by the client engineer).
+  api.get('/api/v1/wait', waitHandler({ store: ctx.store }));
+  const openapiBody = JSON.stringify(openapiDocument) + '\n';
+  api.get('/api/v1/openapi.json', function serveOpenapi(_req, res) { res.type('application/json').send(openapiBody); });
   api.use(unsupportedRoutes());
   app.use(webroot, api);
 

@@ -8,7 +8,6 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
-import type { ExtraRoutes } from './app.ts';
 import type { HttpContext } from './context.ts';
 import { createEventsHub } from './events.ts';
 import { createAuthCheck, loadCredentials } from './middleware/basic-auth.ts';
@@ -17,7 +16,6 @@ import { createOriginCheck } from './middleware/origin-check.ts';
 import { writeRefusal } from './middleware/refusal.ts';
 import { createParsedCache } from './parsed-cache.ts';
 import { trackRuntimeStats } from './runtime-stats.ts';
-import { loadExtraRoutes } from './extra-routes.ts';
 
 export interface HttpServer {
   /** The bound port (the real one when `httpPort` was 0). */
@@ -60,7 +58,7 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
  * console.log(`http://127.0.0.1:${http.port}/`);
  * await http.close();
  */
-export async function startHttpServer(options: { config: Config; store: Store; log: Logger; extra?: ExtraRoutes }): Promise<HttpServer> {
+export async function startHttpServer(options: { config: Config; store: Store; log: Logger }): Promise<HttpServer> {
   const { config, store, log } = options;
   const credentials = config.uiAuthFile ? await loadCredentials(config.uiAuthFile) : null;
   const checks = {
@@ -68,7 +66,6 @@ export async function startHttpServer(options: { config: Config; store: Store; l
     origin: createOriginCheck({ webroot: config.webroot, cors: config.cors }),
     auth: createAuthCheck({ credentials, webroot: config.webroot }),
   };
-  const extra = options.extra ?? await loadExtraRoutes(store, log);
 
   const runtime = trackRuntimeStats(store);
   const parsed = createParsedCache(store);
@@ -79,7 +76,7 @@ export async function startHttpServer(options: { config: Config; store: Store; l
   store.on('prune', clear);
   const ctx: HttpContext = { config, store, log, parsed, runtime };
   const hub = createEventsHub({ store, log });
-  const server = createServer(createApp(ctx, checks, extra));
+  const server = createServer(createApp(ctx, checks));
 
   const eventsPath = `${config.webroot}api/events`;
   server.on('upgrade', function upgrade(req, socket, head) {
