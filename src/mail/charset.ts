@@ -11,7 +11,11 @@ import { TextDecoder } from 'node:util';
 const decoders = new Map<string, TextDecoder | null>();
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
-const windows1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x80-0x9F come out as C1 controls
+// instead of € “ ” …), so those bytes go through iconv-lite.
+const WINDOWS_1252 = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'ascii', 'us-ascii', 'cp819', 'ibm819', 'iso-ir-100', 'x-cp1252']);
+const decodeWindows1252 = (bytes: Uint8Array): string =>
+  iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252');
 
 // Names seen in real mail that mean a charset TextDecoder knows under another label.
 const ALIASES: Record<string, string> = {
@@ -52,7 +56,7 @@ export function decodeUnknown(bytes: Uint8Array): string {
   try {
     return utf8Strict.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -63,6 +67,8 @@ export function decodeCharset(bytes: Uint8Array, charset: string): string {
     if (name === 'us-ascii' || name === '') return decodeUnknown(bytes);
     return utf8Lenient.decode(bytes);
   }
+  const label = ALIASES[name] ?? name.replace(/^(win|cp)-?(125\d)$/, 'windows-$2');
+  if (WINDOWS_1252.has(label)) return isAscii(bytes) ? decodeUnknown(bytes) : decodeWindows1252(bytes);
   const decoder = decoderFor(name);
   if (decoder) {
     try {
