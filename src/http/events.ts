@@ -9,6 +9,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../log.ts';
 import type { ReadonlyStoredMessage, Store } from '../store/types.ts';
 import { version } from '../version.ts';
+import { encodeGoJson } from './go-json-encode.ts';
 import { toMessageSummary, toStats } from './shapes.ts';
 
 /** Mailpit pings every 54 s (gorilla's pingPeriod: 90% of a 60 s pong wait). */
@@ -30,7 +31,7 @@ export interface EventsHub {
 }
 
 export function frame(type: EventType, data: unknown): string {
-  return JSON.stringify({ Type: type, Data: data });
+  return encodeGoJson({ Type: type, Data: data });
 }
 
 interface LiveSocket extends WebSocket {

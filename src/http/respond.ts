@@ -1,8 +1,9 @@
 /** Mailpit's response conventions: Go's json.Encoder (a trailing newline) and `text/plain ok`. */
 import type { Response } from 'express';
+import { encodeGoJson } from './go-json-encode.ts';
 
 export function sendJson(res: Response, value: unknown): void {
-  res.type('application/json').send(JSON.stringify(value) + '\n');
+  res.type('application/json').send(encodeGoJson(value) + '\n');
 }
 
 /** The body every Mailpit mutation answers with. */

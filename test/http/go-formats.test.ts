@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contentDisposition, safeContentType } from '../../src/http/content-disposition.ts';
 import { decodeGoJson } from '../../src/http/go-json-body.ts';
+import { encodeGoJson } from '../../src/http/go-json-encode.ts';
 import { dateHeaderOffset, formatRfc3339 } from '../../src/http/go-time.ts';
 import { blankJpeg } from '../../src/http/blank-jpeg.ts';
 import { HttpError } from '../../src/http/errors.ts';
@@ -52,6 +53,14 @@ describe('Go JSON request decoding', () => {
     assert.throws(() => decodeGoJson('{nope', { IDs: 'string[]' }), (e: unknown) => e instanceof HttpError && e.status === 400 && /invalid JSON/.test(e.message));
     assert.throws(() => decodeGoJson('{"Read":"yes"}', { Read: 'bool' }), /cannot unmarshal string into Go struct field \.Read of type bool/);
     assert.throws(() => decodeGoJson('[1]', { Read: 'bool' }), /cannot unmarshal array/);
+  });
+});
+
+describe('Go JSON encoding', () => {
+  it('escapes <, >, & and the JS line separators as json.Marshal does', () => {
+    const text = encodeGoJson({ Subject: '<b>Tom & Jerry</b>\u2028' });
+    assert.equal(text, '{"Subject":"\\u003cb\\u003eTom \\u0026 Jerry\\u003c/b\\u003e\\u2028"}');
+    assert.deepEqual(JSON.parse(text), { Subject: '<b>Tom & Jerry</b>\u2028' });
   });
 });
 

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../../log.ts';
 import { HttpError, NOT_FOUND_TEXT } from '../errors.ts';
+import { encodeGoJson } from '../go-json-encode.ts';
 
 interface ClientError {
   status: number;
@@ -40,7 +41,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (known.json) {
-      res.status(known.status).type('application/json').send(JSON.stringify({ Error: known.message }) + '\n');
+      res.status(known.status).type('application/json').send(encodeGoJson({ Error: known.message }) + '\n');
       return;
     }
     res.status(known.status).type('text/plain').send(known.message);

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { NOT_FOUND_TEXT } from '../errors.ts';
-import { sendText } from '../respond.ts';
+import { sendJson, sendText } from '../respond.ts';
 
 const NOT_IMPLEMENTED = (feature: string) => `${feature} is not supported by Mailnest`;
 
@@ -29,7 +29,8 @@ export function unsupportedRoutes(): Router {
   }
   // /send errors are JSON in Mailpit (httpJSONError), so this one is too.
   router.post('/api/v1/send', function sendUnsupported(_req: Request, res: Response) {
-    res.status(400).type('application/json').send(JSON.stringify({ Error: NOT_IMPLEMENTED('The send API') }) + '\n');
+    res.status(400);
+    sendJson(res, { Error: NOT_IMPLEMENTED('The send API') });
   });
   return router;
 }
