@@ -80,7 +80,10 @@ function parseSync(raw: Buffer): ParsedMessage {
     text: text === '' && html !== '' ? htmlToText(html, { preserveLines: true }) : text,
     html,
     attachments: layout.attachments.filter(listed).map((node) => toMessagePart(raw, node)),
-    inline: [...layout.inlines, ...layout.others].filter(listed).map((node) => toMessagePart(raw, node)),
+    // enmime lists an inline application/octet-stream part under both; list it once, as an attachment.
+    inline: [...layout.inlines, ...layout.others]
+      .filter((node) => listed(node) && !layout.attachments.includes(node))
+      .map((node) => toMessagePart(raw, node)),
     date: parseMessageDate(firstHeader(fields, 'date')),
     listUnsubscribe: listUnsubscribe(
       decodeEncodedWords(firstHeader(fields, 'list-unsubscribe')),

@@ -83,6 +83,33 @@ describe('parseMessage', () => {
     assert.equal(p.text, 'body');
   });
 
+  it('lists an inline application/octet-stream part once, as an attachment', async () => {
+    const p = await parseMessage(
+      crlf(
+        'Content-Type: multipart/mixed; boundary=b',
+        '',
+        '--b',
+        '',
+        'body',
+        '--b',
+        'Content-Type: application/octet-stream; name=data.bin',
+        'Content-Disposition: inline',
+        '',
+        'bytes',
+        '--b',
+        'Content-Type: message/rfc822; name=fwd.eml',
+        '',
+        'Subject: forwarded',
+        '',
+        'inner',
+        '--b--',
+      ),
+    );
+    assert.deepEqual(p.attachments.map((a) => a.partId), ['2']);
+    // message/rfc822 without a disposition is one of enmime's "other parts": Mailpit lists it as inline.
+    assert.deepEqual(p.inline.map((a) => [a.partId, a.fileName, a.contentType]), [['3', 'fwd.eml', 'message/rfc822']]);
+  });
+
   it('joins the text parts of a mixed message with "\\n--\\n" and takes the first of an alternative', async () => {
     const mixed = await parseMessage(crlf('Content-Type: multipart/mixed; boundary=b', '', '--b', '', 'one', '--b', '', 'two', '--b--'));
     assert.equal(mixed.text, 'one\n--\ntwo');
