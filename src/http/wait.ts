@@ -132,6 +132,6 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
       sendJson(res, { Error: `timed out after ${wait.timeout}ms waiting for ${describe(wait)} (${found} matched)` });
     }, wait.timeout);
     // A client that gives up (or a test that aborts) must not leave listeners behind.
-    // res.on('close', cleanup);
+    res.on('close', cleanup);
   };
 }
