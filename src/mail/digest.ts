@@ -95,16 +95,12 @@ function digestUnsafe(raw: Buffer, envelope: Envelope): Digest {
   else if (fields.length === 0) errors.push('no headers');
 
   const fromHeader = firstHeader(fields, 'from');
-  let from = firstAddress(fromHeader);
+  const from = firstAddress(fromHeader);
   const to = parseAddressList(firstHeader(fields, 'to'));
   const cc = parseAddressList(firstHeader(fields, 'cc'));
   const headerBcc = parseAddressList(firstHeader(fields, 'bcc'));
   const replyTo = parseAddressList(firstHeader(fields, 'reply-to'));
   const bcc = blindCopies(headerBcc, to, cc, envelope?.rcptTo ?? []);
-  if (from.Address === '' && from.Name === '' && fromHeader === '' && envelope?.mailFrom) {
-    // No From header at all: the envelope sender is the best "from" there is.
-    from = { Name: '', Address: envelope.mailFrom };
-  }
 
   const returnPathHeader = firstHeader(fields, 'return-path').trim().replace(/^<+|>+$/g, '').trim();
   const returnPath = returnPathHeader || envelope?.mailFrom || from.Address;

@@ -36,7 +36,10 @@ export function parseHeaderFields(raw: Uint8Array, start: number, end: number): 
   const fields: HeaderField[] = [];
   let malformed = 0;
   if (end <= start) return { fields, malformed };
-  const text = decodeUnknown(raw.subarray(start, end));
+  // latin1 maps bytes 1:1, so each value can be re-read on its own below: one header in UTF-8
+  // and another in latin1 both come out right.
+  const text = Buffer.from(raw.buffer, raw.byteOffset + start, end - start).toString('latin1');
+  const eightBit = /[\x80-\xff]/.test(text);
   const lines = text.split('\n');
   let name = '';
   let value = '';
@@ -70,6 +73,12 @@ export function parseHeaderFields(raw: Uint8Array, start: number, end: number): 
     if (!open) malformed++;
   }
   if (open) fields.push({ name, value });
+  if (eightBit) {
+    for (const field of fields) {
+      if (/[\x80-\xff]/.test(field.value)) field.value = decodeUnknown(Buffer.from(field.value, 'latin1'));
+      if (/[\x80-\xff]/.test(field.name)) field.name = decodeUnknown(Buffer.from(field.name, 'latin1'));
+    }
+  }
   return { fields, malformed };
 }
 

@@ -71,6 +71,19 @@ describe('digestMessage', () => {
     assert.equal(digestMessage(latin1, envelope()).subject, 'Grüße aus Köln');
   });
 
+  it('reads each 8-bit header on its own, so UTF-8 and latin1 headers can sit side by side', () => {
+    const raw = Buffer.concat([Buffer.from('Subject: Grüße\r\n', 'utf8'), Buffer.from('From: Zoë <zoe@example.com>\r\n\r\nx', 'latin1')]);
+    const d = digestMessage(raw, envelope());
+    assert.equal(d.subject, 'Grüße');
+    assert.equal(d.from.Name, 'Zoë');
+  });
+
+  it('leaves From empty when the header is missing (the envelope sender only feeds Return-Path)', () => {
+    const d = digestMessage(crlf('Subject: no from', '', 'x'), envelope({ mailFrom: 'env@example.com' }));
+    assert.deepEqual(d.from, { Name: '', Address: '' });
+    assert.equal(d.returnPath, 'env@example.com');
+  });
+
   it('never throws on broken input and says what it could not read', () => {
     const cases: Array<[string, Buffer]> = [
       ['empty', Buffer.alloc(0)],
