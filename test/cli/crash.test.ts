@@ -18,7 +18,8 @@ describe('crash safety', () => {
   it('keeps every acknowledged message whole after kill -9 mid-load, and the store loads', async () => {
     const dir = await tmpDir();
     const args = ['--db', dir, '--smtp', '127.0.0.1:0', '--listen', '127.0.0.1:0', '--max', '0'];
-    const cli = await startCli(args);
+    // NODE_ENV=test makes lowdb's JSONFilePreset skip the disk; Mailnest must not be fooled by it.
+    const cli = await startCli(args, { NODE_ENV: 'test' });
     const acked = new Map<string, string>();
     let killed: Promise<void> | null = null;
 
@@ -39,7 +40,7 @@ describe('crash safety', () => {
     await killed;
     assert.ok(acked.size >= KILL_AFTER_ACKS, `acknowledged ${acked.size}`);
 
-    const restarted = await startCli(args);
+    const restarted = await startCli(args, { NODE_ENV: 'test' });
     const list = (await (await fetch(`${restarted.url}api/v1/messages?limit=0`)).json()) as { total: number; messages: Array<{ ID: string }> };
     const present = new Set(list.messages.map((m) => m.ID));
     const missing = [...acked.keys()].filter((id) => !present.has(id));
