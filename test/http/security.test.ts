@@ -40,10 +40,12 @@ describe('Host check (DNS rebinding)', () => {
     assert.equal(await upgradeStatus(wsUrl(nest), { Host: 'evil.example' }), 403);
   });
 
-  it('allows docker-style single-label names only when bound to all interfaces', () => {
+  it('allows names public DNS never serves (docker services, .internal, .local) only when bound to all interfaces', () => {
     const fake = (host: string) => ({ headers: { host } }) as IncomingMessage;
     const any = createHostCheck({ bindHost: '0.0.0.0', cors: [] });
     assert.equal(any(fake('mailnest:8025')), null);
+    assert.equal(any(fake('host.docker.internal:8025')), null);
+    assert.equal(any(fake('mybox.local')), null);
     assert.equal(any(fake('evil.example:8025'))?.status, 403);
     const loopback = createHostCheck({ bindHost: '127.0.0.1', cors: [] });
     assert.equal(loopback(fake('mailnest:8025'))?.status, 403);

@@ -33,10 +33,11 @@ export type HostRefusalCheck = (req: IncomingMessage) => Refusal | null;
 export function createHostCheck(options: HostCheckOptions): HostRefusalCheck {
   const bindHost = hostName(options.bindHost);
   const guarded = LOOPBACK_OR_ANY.test(bindHost) && !options.cors.includes('*');
-  // On 0.0.0.0 / :: the server is meant to be reached from other machines or containers; a
-  // single-label name (a docker-compose service such as `mailnest`) cannot come from public DNS,
-  // so it cannot be rebound by a remote page.
-  const allowSingleLabel = bindHost === '0.0.0.0' || bindHost === '::' || bindHost === '';
+  // On 0.0.0.0 / :: the server is meant to be reached from other machines or containers. Names
+  // that public DNS never serves cannot be rebound by a remote page: single labels (a
+  // docker-compose service such as `mailnest`), `.internal` (host.docker.internal; reserved for
+  // private use) and `.local` (mDNS).
+  const allowPrivateNames = bindHost === '0.0.0.0' || bindHost === '::' || bindHost === '';
   const allowed = new Set<string>(['localhost', bindHost]);
   for (const origin of options.cors) {
     try {
@@ -53,7 +54,7 @@ export function createHostCheck(options: HostCheckOptions): HostRefusalCheck {
     if (header === undefined || header === '') return null;
     const name = hostName(header);
     if (allowed.has(name) || name.endsWith('.localhost') || net.isIP(name) !== 0) return null;
-    if (allowSingleLabel && /^[a-z0-9_-]+$/.test(name)) return null;
+    if (allowPrivateNames && /^([a-z0-9_-]+|[a-z0-9.-]+\.(internal|local))$/.test(name)) return null;
     return {
       status: 403,
       message: `Forbidden: Mailnest does not answer requests for host "${name}" (DNS rebinding protection). ` +
