@@ -64,6 +64,10 @@ export interface Message {
   Cc: Address[];
   Bcc: Address[];
   ReplyTo: Address[];
+  /**
+   * The Return-Path header, else the From address. (The server's GET /api/v1/message also knows
+   * the envelope MAIL FROM; that route marks the message read, which the client avoids.)
+   */
   ReturnPath: string;
   Subject: string;
   ListUnsubscribe: { Header: string; Links: string[]; Errors: string; HeaderPost: string };

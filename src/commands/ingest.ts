@@ -5,7 +5,7 @@ import { CommandError, EX_DATAERR, EX_NOINPUT, EX_USAGE, processIO } from './io.
 import type { CommandIO } from './io.ts';
 import { splitMbox } from './mbox.ts';
 import { deliveryError, report } from './sendmail.ts';
-import { smtpDelivery, smtpTarget } from './smtp-delivery.ts';
+import { qualify, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
 
 const USAGE = `Usage: mailnest ingest [--smtp HOST:PORT] FILE|DIR...
 
@@ -47,7 +47,7 @@ export function envelopeOf(item: Item): { from: string; to: string[] } {
   const from = headers.addresses('Return-Path')[0] ?? item.mboxSender ?? headers.addresses('From')[0] ?? FALLBACK_SENDER;
   let to = headers.addresses('To', 'Cc', 'Bcc');
   if (to.length === 0) to = headers.addresses('Delivered-To', 'X-Original-To');
-  return { from, to: to.length > 0 ? to : [FALLBACK_RECIPIENT] };
+  return { from: qualify(from), to: to.length > 0 ? to.map(qualify) : [FALLBACK_RECIPIENT] };
 }
 
 /** `mailnest ingest`: load .eml and mbox files into a running Mailnest. Returns the exit code. */

@@ -5,7 +5,7 @@ import { ConfigError } from '../config.ts';
 import { HeaderSection } from './header-section.ts';
 import { CommandError, EX_DATAERR, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, processIO } from './io.ts';
 import type { CommandIO } from './io.ts';
-import { smtpDelivery, smtpTarget } from './smtp-delivery.ts';
+import { qualify, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
 
 const USAGE = `Usage: mailnest sendmail [-t] [-i] [-f sender] [-F name] [--smtp HOST:PORT] [recipient...]
 
@@ -132,7 +132,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 
     const delivery = smtpDelivery(target);
     try {
-      await delivery.send(message.toBuffer(), { from: sender, to: recipients });
+      await delivery.send(message.toBuffer(), { from: qualify(sender), to: recipients.map(qualify) });
     } catch (cause) {
       throw deliveryError(cause, target);
     } finally {

@@ -42,3 +42,11 @@ export function smtpDelivery(target: SmtpTarget, options: { connections?: number
     close: () => transport.close(),
   };
 }
+
+/**
+ * A bare local part (`root`, or `matmail` in an old message) is qualified with `@localhost`, as an
+ * MTA qualifies unqualified addresses with its own domain; SMTP servers refuse it otherwise.
+ */
+export function qualify(address: string): string {
+  return address.includes('@') ? address : `${address}@localhost`;
+}
