@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { MessagesSummary } from '../../src/client/index.ts';
 import { queuedId, startFixture } from './mailnest-fixture.ts';
 import type { Fixture } from './mailnest-fixture.ts';
 
@@ -11,6 +12,8 @@ async function eventually(check: () => boolean, what: string, deadline = 5000): 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+const summary = async (response: Response | Promise<Response>) => (await (await response).json()) as MessagesSummary;
 
 describe('GET /api/v1/wait over plain HTTP', () => {
   let f: Fixture;
@@ -27,12 +30,12 @@ describe('GET /api/v1/wait over plain HTTP', () => {
     const response = await wait({ query: 'to:stored@example.com' });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
-    const body = await response.json();
+    const body = await summary(response);
     assert.deepEqual(Object.keys(body), ['total', 'unread', 'count', 'messages_count', 'messages_unread', 'start', 'tags', 'messages']);
     assert.equal(body.messages_count, 1);
-    assert.equal(body.messages[0].ID, id);
+    assert.equal(body.messages[0]!.ID, id);
     // Waiting is not reading.
-    assert.equal(body.messages[0].Read, false);
+    assert.equal(body.messages[0]!.Read, false);
     assert.equal((await f.client.search('to:stored@example.com is:unread')).messages_count, 1);
   });
 
@@ -42,16 +45,16 @@ describe('GET /api/v1/wait over plain HTTP', () => {
     const id = queuedId(await f.send({ to: 'later@example.com', subject: 'Later' }));
     const response = await pending;
     assert.equal(response.status, 200);
-    assert.deepEqual((await response.json()).messages.map((m: { ID: string }) => m.ID), [id]);
+    assert.deepEqual((await summary(response)).messages.map((m) => m.ID), [id]);
   });
 
   it('waits for count matches and returns the newest count of them', async () => {
     const first = queuedId(await f.send({ to: 'pair@example.com' }));
     const pending = wait({ query: 'to:pair@example.com', count: '2', timeout: '10000' });
     const second = queuedId(await f.send({ to: 'pair@example.com' }));
-    const body = await (await pending).json();
+    const body = await summary(pending);
     assert.equal(body.messages_count, 2);
-    assert.deepEqual(body.messages.map((m: { ID: string }) => m.ID), [second, first]);
+    assert.deepEqual(body.messages.map((m) => m.ID), [second, first]);
   });
 
   it('answers when a tag change makes a stored message match', async () => {
@@ -60,8 +63,8 @@ describe('GET /api/v1/wait over plain HTTP', () => {
     const pending = wait({ query: 'tag:urgent', timeout: '10s' });
     await eventually(() => f.nest.store.listenerCount('tags') > baseline, 'the wait listens for tag changes');
     await f.client.tags.set([id], ['urgent']);
-    const body = await (await pending).json();
-    assert.equal(body.messages[0].ID, id);
+    const body = await summary(pending);
+    assert.equal(body.messages[0]!.ID, id);
   });
 
   it('answers 408 with a JSON reason when the timeout passes first', async () => {
@@ -86,7 +89,7 @@ describe('GET /api/v1/wait over plain HTTP', () => {
   it('matches any message when the query is empty', async () => {
     const response = await wait({ timeout: '1s' });
     assert.equal(response.status, 200);
-    assert.ok((await response.json()).messages_count > 0);
+    assert.ok((await summary(response)).messages_count > 0);
   });
 
   it('stops listening to the store when the client goes away', async () => {
