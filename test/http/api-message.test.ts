@@ -123,7 +123,7 @@ describe('GET /api/v1/message/{ID} and its parts', () => {
   it('answers 404 "404 page not found" for unknown and malformed IDs', async () => {
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'short', '..', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'a'.repeat(23)]) {
       for (const suffix of ['', '/headers', '/raw', '/part/1']) {
-        const res = await request(`${nest.url}api/v1/message/${id}${suffix}`);
+        const res = await request(nest.url, { rawPath: `/api/v1/message/${id}${suffix}` });
         assert.equal(res.status, 404, `${id}${suffix}`);
         assert.equal(res.text, '404 page not found');
       }

@@ -104,7 +104,7 @@ describe('probes, OPTIONS, unknown and unimplemented routes', () => {
     for (const path of ['api/v1/nope', 'api/v2/messages', 'api/v1/message/' + id + '/nope']) {
       const res = await request(`${nest.url}${path}`);
       assert.equal(res.status, 404, path);
-      assert.equal(res.text, '404 page not found');
+      assert.equal(res.text, '404 page not found\n', 'Go\'s http.NotFound body');
     }
   });
 

@@ -15,7 +15,7 @@ const ROUTES: ReadonlyArray<readonly ['get' | 'post' | 'put', string, number, st
   ['get', '/api/v1/message/:id/html-check', 400, NOT_IMPLEMENTED('HTML check')],
   ['get', '/api/v1/message/:id/link-check', 400, NOT_IMPLEMENTED('Link check')],
   // Mailpit registers sa-check only when SpamAssassin is enabled; otherwise it is an unknown route.
-  ['get', '/api/v1/message/:id/sa-check', 404, NOT_FOUND_TEXT],
+  ['get', '/api/v1/message/:id/sa-check', 404, NOT_FOUND_TEXT + '\n'],
   ['get', '/api/v1/chaos', 400, 'Chaos is not enabled'],
   ['put', '/api/v1/chaos', 400, 'Chaos is not enabled'],
 ];
