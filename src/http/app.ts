@@ -39,15 +39,23 @@ export function createApp(ctx: HttpContext, checks: SecurityChecks): express.Exp
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  // MIME sniffing, clickjacking, referrer leaks: default headers on every response.
   app.use(securityHeaders);
+  // DNS rebinding: a foreign Host header on a loopback server.
   app.use(hostCheck(checks.host));
+  // CSRF and cross-site WebSocket hijacking: a foreign Origin on /api and /view.
   app.use(originCheck(checks.origin));
+  // Anyone on the network reading captured mail: --ui-auth-file.
   app.use(basicAuth(checks.auth));
+  // cypress-mailpit's `//view/...` URLs (and protocol-relative open redirects).
   app.use(cleanPath);
 
   if (webroot !== '/') {
     const bare = webroot.slice(0, -1);
-    app.get(bare, function addSlashToWebroot(_req, res) { res.redirect(302, webroot); });
+    app.use(function addSlashToWebroot(req, res, next) {
+      if (req.path === bare && (req.method === 'GET' || req.method === 'HEAD')) res.redirect(302, webroot);
+      else next();
+    });
   }
 
   const api = express.Router();

@@ -49,6 +49,7 @@ describe('startHttpServer', () => {
     assert.equal((await request(`${base}/mail/api/v1/messages`)).status, 200);
     assert.equal((await request(`${base}/mail/view/${id}.txt`)).status, 200);
     assert.equal((await request(`${base}/api/v1/messages`)).status, 404);
+    assert.equal((await request(`${base}/mail/`)).status, 200, 'the webroot itself is not redirected');
     const bare = await request(`${base}/mail`);
     assert.equal(bare.status, 302);
     assert.equal(bare.headers.location, '/mail/');
