@@ -8,7 +8,7 @@ import { readMimeTree } from './mime-tree.ts';
 import { partText } from './part-content.ts';
 import { layoutParts } from './part-layout.ts';
 import { buildSearchText, SEARCH_BODY_LIMIT } from './search-text.ts';
-import { createSnippet } from './snippet.ts';
+import { createSnippet, snippetFromHtmlText } from './snippet.ts';
 import { tagsFromHeader, tagsFromPlusAddresses, uniqueTags } from './tags.ts';
 
 export { SEARCH_BODY_LIMIT } from './search-text.ts';
@@ -118,7 +118,9 @@ function digestUnsafe(raw: Buffer, envelope: Envelope): Digest {
     text = text.length > 0 ? text + '\n--\n' + piece : piece;
   }
 
-  const htmlText = html.trim().length > 0 ? htmlToText(html, { includeLinks: true, maxChars: SEARCH_BODY_LIMIT * 2 }) : '';
+  // One pass over the HTML serves both the snippet (link-free) and the search text (with links).
+  const links: string[] = [];
+  const htmlText = html.trim().length > 0 ? htmlToText(html, { links, maxChars: SEARCH_BODY_LIMIT + 256 }) : '';
   const searchText = buildSearchText({
     headers: [
       decodeEncodedWords(fromHeader),
@@ -129,7 +131,7 @@ function digestUnsafe(raw: Buffer, envelope: Envelope): Digest {
       decodedHeader(fields, 'reply-to'),
       returnPath,
     ],
-    body: htmlText.length > 0 ? htmlText : text,
+    body: [htmlText, ...links].filter((s) => s.length > 0).join(' ') || text,
     attachmentNames: layout.attachments.map((p) => p.fileName),
   });
 
@@ -148,7 +150,7 @@ function digestUnsafe(raw: Buffer, envelope: Envelope): Digest {
     returnPath,
     subject,
     date: parseMessageDate(firstHeader(fields, 'date')),
-    snippet: createSnippet(text, html),
+    snippet: html.trim().length > 0 ? snippetFromHtmlText(htmlText) : createSnippet(text, ''),
     attachments: layout.attachments.length,
     inline: layout.inlines.length,
     tags,

@@ -59,6 +59,8 @@ export function collapseWhitespace(text: string): string {
 export interface HtmlToTextOptions {
   /** Add `http(s)` link targets next to their text (Mailpit does for search text). */
   includeLinks?: boolean;
+  /** Collect `http(s)` link targets here instead, leaving the text itself link-free. */
+  links?: string[];
   /** Stop once roughly this many characters of text are produced. */
   maxChars?: number;
   /** Keep line breaks at block elements and `<br>` (for a readable Text body), instead of one line. */
@@ -121,9 +123,12 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     if (options.preserveLines && (name === 'br' || BLOCK.has(name))) emit('\n');
     else if (name === 'br') emit(' ');
     else if (name === 'img') emit(' ');
-    else if (name === 'a' && options.includeLinks) {
+    else if (name === 'a' && (options.includeLinks || options.links)) {
       const href = hrefOf(html.slice(lt, close));
-      if (href.toLowerCase().startsWith('http')) emit(' ' + href + ' ');
+      if (href.toLowerCase().startsWith('http')) {
+        if (options.links) options.links.push(href);
+        else emit(' ' + href + ' ');
+      }
     }
     i = close;
   }

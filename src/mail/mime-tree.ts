@@ -41,9 +41,43 @@ interface ParsedValue {
   params: Record<string, string>;
 }
 
+/** `type/sub; key=value; key="quoted; value"` without RFC 2231 continuations, read directly. */
+function parseSimpleParams(value: string): ParsedValue {
+  const semi = value.indexOf(';');
+  const params: Record<string, string> = {};
+  let i = semi + 1;
+  const n = value.length;
+  while (i < n) {
+    const eq = value.indexOf('=', i);
+    if (eq === -1) break;
+    const key = value.slice(i, eq).trim().toLowerCase();
+    let j = eq + 1;
+    while (j < n && (value[j] === ' ' || value[j] === '\t')) j++;
+    let val = '';
+    if (value[j] === '"') {
+      j++;
+      while (j < n && value[j] !== '"') {
+        if (value[j] === '\\' && j + 1 < n) j++;
+        val += value[j];
+        j++;
+      }
+      const next = value.indexOf(';', j);
+      i = next === -1 ? n : next + 1;
+    } else {
+      const next = value.indexOf(';', j);
+      val = value.slice(j, next === -1 ? n : next).trim();
+      i = next === -1 ? n : next + 1;
+    }
+    if (key.length > 0 && !(key in params)) params[key] = val;
+  }
+  return { value: value.slice(0, semi).trim().toLowerCase(), params };
+}
+
 function parseStructured(value: string): ParsedValue {
   if (value.length === 0) return { value: '', params: {} };
   if (!value.includes(';')) return { value: value.trim().toLowerCase(), params: {} };
+  // libmime for RFC 2231 (`name*0*=`, `filename*=utf-8''...`), the direct reader for the rest.
+  if (!value.includes('*')) return parseSimpleParams(value);
   try {
     const parsed = libmime.parseHeaderValue(value);
     const params: Record<string, string> = {};

@@ -29,7 +29,13 @@ export interface SearchTextParts {
 /** Builds a message's bounded search text, in Mailpit's field order. */
 export function buildSearchText(parts: SearchTextParts): string {
   const head = parts.headers.map((h) => cleanSearchText(h.length > HEADER_LIMIT ? h.slice(0, HEADER_LIMIT) : h));
-  let body = cleanSearchText(parts.body.length > SEARCH_BODY_LIMIT * 2 ? parts.body.slice(0, SEARCH_BODY_LIMIT * 2) : parts.body);
+  // Clean only a window of the body, widened when whitespace and punctuation shrank it too much.
+  let body = '';
+  for (let window = SEARCH_BODY_LIMIT + 256; ; window *= 4) {
+    const whole = parts.body.length <= window;
+    body = cleanSearchText(whole ? parts.body : parts.body.slice(0, window));
+    if (whole || body.length > SEARCH_BODY_LIMIT) break;
+  }
   if (body.length > SEARCH_BODY_LIMIT) {
     // Cut at a word boundary when one is near, so the last word stays whole or goes.
     const space = body.lastIndexOf(' ', SEARCH_BODY_LIMIT);

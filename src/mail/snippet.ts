@@ -26,11 +26,10 @@ export function createSnippet(text: string, html: string): string {
   const h = html.trim();
   if (h.length > 0) {
     // 4x the byte limit in characters is always enough text to cut from.
-    const data = htmlToText(h, { maxChars: SNIPPET_BYTES * 4 });
-    return Buffer.byteLength(data, 'utf8') <= SNIPPET_BYTES ? data : truncateUtf8(data, SNIPPET_BYTES) + '...';
+    return snippetFromHtmlText(htmlToText(h, { maxChars: SNIPPET_BYTES * 4 }));
   }
   // Only the start matters: collapse a window, and widen it only when whitespace ate it.
-  for (let window = 1024; ; window *= 4) {
+  for (let window = 320; ; window *= 4) {
     const head = text.length > window ? text.slice(0, window) : text;
     const t = head.trim().replaceAll('\uFEFF', ' ').replace(/[\t\n\f\r ]+/g, ' ').trim();
     if (t.length > SNIPPET_BYTES || head.length === text.length) {
@@ -38,4 +37,12 @@ export function createSnippet(text: string, html: string): string {
       return Buffer.byteLength(t, 'utf8') <= SNIPPET_BYTES ? t : truncateUtf8(t, SNIPPET_BYTES) + '...';
     }
   }
+}
+
+/** The snippet of HTML already stripped with htmlToText (which collapses whitespace as Mailpit's Strip does). */
+export function snippetFromHtmlText(data: string): string {
+  // Cheap pre-cut: no more than limit + 1 characters can matter for a byte cut at `limit`.
+  const head = data.length > SNIPPET_BYTES + 1 ? data.slice(0, SNIPPET_BYTES + 1) : data;
+  if (head.length === data.length && Buffer.byteLength(data, 'utf8') <= SNIPPET_BYTES) return data;
+  return truncateUtf8(head, SNIPPET_BYTES) + '...';
 }
