@@ -38,8 +38,15 @@ interface LiveSocket extends WebSocket {
   isAlive?: boolean;
 }
 
-export function createEventsHub(options: { store: Store; log: Logger }): EventsHub {
-  const { store, log } = options;
+export interface EventsHubOptions {
+  store: Store;
+  log: Logger;
+  /** Tests shorten it; a client that misses a whole interval's pong is dropped. */
+  pingIntervalMs?: number;
+}
+
+export function createEventsHub(options: EventsHubOptions): EventsHub {
+  const { store, log, pingIntervalMs = PING_INTERVAL_MS } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, clientTracking: true });
   let lastStats = 0;
   let statsTimer: NodeJS.Timeout | null = null;
@@ -123,7 +130,7 @@ export function createEventsHub(options: { store: Store; log: Logger }): EventsH
       client.isAlive = false;
       client.ping();
     }
-  }, PING_INTERVAL_MS);
+  }, pingIntervalMs);
   pinger.unref();
 
   return {

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { createEventsHub } from '../../src/http/events.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openStore } from '../../src/store/open.ts';
 import { startMailnest } from '../../src/index.ts';
 import type { Mailnest } from '../../src/index.ts';
 import { startNest as startTestServer } from './nest.ts';
@@ -122,5 +128,30 @@ describe('/api/events and shutdown', () => {
     const client = await EventClient.open(wsUrl(nest));
     await client.next(isType('stats'));
     client.close();
+  });
+});
+
+describe('events hub keep-alive', () => {
+  it('pings clients and drops one that stops answering', async () => {
+    const store = await openStore({ dataDir: null });
+    const hub = createEventsHub({ store, log: silentLogger, pingIntervalMs: 30 });
+    const server = createServer((_req, res) => res.end());
+    server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const polite = new WebSocket(`ws://127.0.0.1:${port}/`);
+      const pinged = new Promise<void>((resolve) => polite.once('ping', () => resolve()));
+      const silent = new WebSocket(`ws://127.0.0.1:${port}/`, { autoPong: false });
+      const dropped = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+      await pinged;
+      assert.equal(await dropped, 1006, 'terminated without a closing handshake');
+      assert.equal(polite.readyState, WebSocket.OPEN, 'a client that answers stays');
+      polite.close();
+    } finally {
+      await hub.close();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    }
   });
 });
