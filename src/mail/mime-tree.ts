@@ -88,11 +88,15 @@ function parseStructured(value: string): ParsedValue {
   }
 }
 
-function stripAngles(value: string): string {
-  let v = value.trim();
-  if (v.startsWith('<')) v = v.slice(1);
-  if (v.endsWith('>')) v = v.slice(0, -1);
-  return v.trim();
+/** enmime's FromIDHeader: angle brackets off, then URL query unescaping (`%3f` -> `?`, `+` -> space). */
+function contentIdOf(value: string): string {
+  const v = value.trim().replace(/^<+/, '').replace(/>+$/, '');
+  if (!v.includes('%') && !v.includes('+')) return v;
+  try {
+    return decodeURIComponent(v.replace(/\+/g, ' '));
+  } catch {
+    return v;
+  }
 }
 
 interface WalkState {
@@ -116,7 +120,7 @@ function readNode(state: WalkState, partId: string, start: number, end: number, 
     contentType,
     disposition: disposition.value,
     fileName: rawName ? decodeEncodedWords(rawName).trim() : '',
-    contentId: stripAngles(firstHeader(fields, 'content-id')),
+    contentId: contentIdOf(firstHeader(fields, 'content-id')),
     charset: type.params.charset ?? '',
     transferEncoding: normalizeTransferEncoding(firstHeader(fields, 'content-transfer-encoding')),
     bodyStart: bounds.bodyStart,

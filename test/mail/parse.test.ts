@@ -110,6 +110,13 @@ describe('parseMessage', () => {
     assert.deepEqual(p.inline.map((a) => [a.partId, a.fileName, a.contentType]), [['3', 'fwd.eml', 'message/rfc822']]);
   });
 
+  it('reads Content-IDs as enmime does: angle brackets off, URL escapes decoded', async () => {
+    const p = await parseMessage(
+      crlf('Content-Type: multipart/related; boundary=b', '', '--b', 'Content-Type: text/html', '', '<img src="cid:a?b c">', '--b', 'Content-Type: image/gif', 'Content-ID: <a%3fb+c>', '', 'GIF', '--b--'),
+    );
+    assert.deepEqual(p.inline.map((a) => [a.partId, a.contentId, a.fileName]), [['2', 'a?b c', 'a?b c']]);
+  });
+
   it('joins the text parts of a mixed message with "\\n--\\n" and takes the first of an alternative', async () => {
     const mixed = await parseMessage(crlf('Content-Type: multipart/mixed; boundary=b', '', '--b', '', 'one', '--b', '', 'two', '--b--'));
     assert.equal(mixed.text, 'one\n--\ntwo');
