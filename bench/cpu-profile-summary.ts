@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 
 /** The parts of a V8 .cpuprofile (as `node --cpu-prof` writes it) the summary reads. */
 interface CpuProfile {
+  /** Monotonic clock, µs (the same clock as process.hrtime, system-wide on Linux). */
+  startTime: number;
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
   samples: number[];
   timeDeltas: number[];
@@ -16,6 +18,8 @@ export interface ProfileEntry {
 }
 
 export interface ProfileSummary {
+  /** Whether only the samples inside the timed window were counted (else the whole process life). */
+  windowed: boolean;
   busyMs: number;
   idleMs: number;
   functions: ProfileEntry[];
@@ -39,15 +43,27 @@ function top(map: Map<string, number>, busyMs: number, count: number): ProfileEn
     .map(([name, us]) => ({ name, selfMs: us / 1000, percent: (us / 1000 / busyMs) * 100 }));
 }
 
-/** Self time by function and by file, from a .cpuprofile, idle time left out of the percentages. */
-export function summarizeProfile(file: string, count = 15): ProfileSummary {
+/**
+ * Self time by function and by file, from a .cpuprofile, idle time left out of the percentages.
+ * With `window` ([from, to] in µs of the monotonic clock, e.g. process.hrtime.bigint() / 1000n) only
+ * the samples taken during the timed load count, not start-up and module loading.
+ */
+export function summarizeProfile(file: string, window?: readonly [number, number], count = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  let at = profile.startTime;
+  const inWindow = profile.timeDeltas.map((d) => {
+    at += d;
+    return !window || (at >= window[0] && at <= window[1]);
+  });
+  // A clock mismatch would leave nothing: fall back to the whole profile rather than report nothing.
+  const windowed = window !== undefined && inWindow.some(Boolean);
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
   let idleUs = 0;
   let busyUs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
+    if (windowed && !inWindow[i]) continue;
     const frame = byId.get(profile.samples[i]!);
     const us = profile.timeDeltas[i] ?? 0;
     if (!frame) continue;
@@ -62,13 +78,13 @@ export function summarizeProfile(file: string, count = 15): ProfileSummary {
     files.set(where, (files.get(where) ?? 0) + us);
   }
   const busyMs = busyUs / 1000;
-  return { busyMs, idleMs: idleUs / 1000, functions: top(functions, busyMs, count), files: top(files, busyMs, count) };
+  return { windowed, busyMs, idleMs: idleUs / 1000, functions: top(functions, busyMs, count), files: top(files, busyMs, count) };
 }
 
 export function formatProfile(summary: ProfileSummary): string {
   const rows = (entries: ProfileEntry[]) => entries.map((e) => `| ${e.percent.toFixed(1)}% | ${e.selfMs.toFixed(0)} ms | \`${e.name}\` |`).join('\n');
   return [
-    `Busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms (percentages of busy time).`,
+    `${summary.windowed ? 'During the timed load only' : 'Whole process life, start-up included'}: busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms (percentages are of busy time; "(native)" is time inside C++ bindings such as fs calls).`,
     '',
     '| self | ms | function |', '|---:|---:|---|', rows(summary.functions),
     '',

@@ -26,8 +26,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds (`npm run build`) when dist/cli.js is missing or older than src/; falls back to tsx if the build fails. */
-export function resolveMailnestCommand(): MailnestCommand {
+/**
+ * Builds (`npm run build`) when dist/cli.js is missing or older than src/; falls back to tsx if the
+ * build fails. BENCH_MAILNEST_CLI=/path/to/cli.js runs another build instead (A/B of a change).
+ */
+export function resolveMailnestCommand(env: NodeJS.ProcessEnv = process.env): MailnestCommand {
+  const other = env.BENCH_MAILNEST_CLI;
+  if (other) return { args: [path.resolve(other)], describe: `node ${other}`, note: 'BENCH_MAILNEST_CLI' };
   const fresh = () => existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
   let note = 'dist/cli.js was up to date';
   if (!fresh()) {

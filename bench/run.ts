@@ -305,18 +305,24 @@ class Bench {
     mkdirSync(outDir, { recursive: true });
     const dir = this.freshDir('mailnest-profile');
     const server = await startMailnest({ command: this.command(), dataDir: dir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`] });
+    const micros = () => Number(process.hrtime.bigint() / 1000n);
+    let window: [number, number] | undefined;
     try {
       await warmUp(server, this.counts.warmup);
+      const from = micros();
       await measure(server, 'small', 10, this.counts.small10, dir);
+      window = [from, micros()];
     } finally {
       await server.stop();
     }
-    const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile'));
+    // One profile per thread (tsx's loader hooks run on their own); the main thread is thread 0.
+    const profiles = readdirSync(outDir).filter((f) => f.endsWith('.cpuprofile'));
+    const file = profiles.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? profiles[0];
     if (!file) {
       log(`warning: no .cpuprofile in ${outDir} (the CLI must exit normally on SIGTERM for --cpu-prof to write it)`);
       return;
     }
-    this.results.profile = summarizeProfile(path.join(outDir, file));
+    this.results.profile = summarizeProfile(path.join(outDir, file), window);
     log(`profile written to ${path.join(outDir, file)}`);
   }
 
