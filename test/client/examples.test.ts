@@ -75,6 +75,21 @@ async function stopCli(child: ChildProcessWithoutNullStreams): Promise<void> {
 const python = spawnSync('python3', ['--version']).status === 0;
 
 describe('examples/ run as documented', () => {
+  it('docs/testing.md shows each example exactly as the file it names', async () => {
+    const doc = await readFile(path.join(root, 'docs/testing.md'), 'utf8');
+    const blocks = [...doc.matchAll(/<!-- example: (\S+) -->\n```\w*\n([\s\S]*?)```/g)];
+    assert.deepEqual(blocks.map((m) => m[1]), [
+      'examples/node-test/signup.test.ts',
+      'examples/vitest/signup.test.ts',
+      'examples/jest/signup.test.ts',
+      'examples/playwright/signup.spec.ts',
+      'examples/python/test_signup.py',
+      'examples/ci/docker-compose.yml',
+      'examples/ci/github-actions.yml',
+    ]);
+    for (const [, file, shown] of blocks) assert.equal(shown, await readFile(path.join(root, file!), 'utf8'), `${file} differs from docs/testing.md`);
+  });
+
   it('node:test example, Mailnest embedded in the test process', () => runExample('examples/node-test/signup.test.ts'));
 
   it('Vitest example (through the node:test shim)', () => runExample('examples/vitest/signup.test.ts'));
