@@ -74,6 +74,8 @@ const ROW_WATCH = `
 /** Opens the inbox in a fresh context and waits until the live event stream is connected. */
 export async function openInbox(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<InboxPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // Fail in seconds, not Playwright's 30 s: every wait here is for something local.
+  context.setDefaultTimeout(10_000);
   const inbox: InboxPage = { context, page: await context.newPage(), dialogs: [], errors: [], console: [] };
   const watch = (page: Page): void => {
     page.on('dialog', (dialog) => {

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { startMailnest } from '../../src/index.ts';
 import type { Mailnest } from '../../src/index.ts';
 import { browserSkip, launchBrowser, openInbox, row, rowSeenAt, screenshot } from './browser.ts';
+import { SmtpSession } from '../helpers/smtp-session.ts';
 import { PIXEL_PNG, send, until } from './mail.ts';
 
 describe('web inbox', { skip: browserSkip }, () => {
@@ -30,20 +31,32 @@ describe('web inbox', { skip: browserSkip }, () => {
     const { page, context, errors } = await openInbox(browser, nest.url);
     try {
       await page.getByText('No messages yet').waitFor();
+      // A bare SMTP session timestamps the 250 the moment it arrives (nodemailer resolves later).
+      const { session } = await SmtpSession.connect(nest.smtpPort);
+      await session.command('EHLO web-test');
       const latencies: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const { id, at250 } = await mail({
-          from: '"Ada Lovelace" <ada@example.com>',
-          subject: `Live ${i}`,
-          text: `Body number ${i} with some words`,
-          headers: i === 3 ? { 'X-Tags': 'signup' } : {},
-          attachments: i === 4 ? [{ filename: 'report.csv', content: 'a,b\n1,2\n' }] : [],
-        });
-        await row(page, id).waitFor();
-        latencies.push((await rowSeenAt(page, id)) - at250);
+      try {
+        for (let i = 0; i < 4; i++) {
+          const tags = i === 3 ? 'X-Tags: signup\r\n' : '';
+          const raw = `From: "Ada Lovelace" <ada@example.com>\r\nTo: dev@example.com\r\nSubject: Live ${i}\r\n${tags}\r\nBody number ${i} with some words\r\n`;
+          const reply = await session.send('ada@example.com', ['dev@example.com'], raw);
+          const at250 = Date.now();
+          assert.equal(reply.code, 250, reply.text);
+          const id = /queued as ([0-9A-Za-z]{22})/.exec(reply.text)?.[1] ?? '';
+          await row(page, id).waitFor();
+          latencies.push((await rowSeenAt(page, id)) - at250);
+        }
+      } finally {
+        await session.quit();
       }
-      const sorted = [...latencies].sort((a, b) => a - b);
-      t.diagnostic(`SMTP 250 -> row in the page: ${latencies.join(', ')} ms (median ${sorted[2]} ms)`);
+      const sorted = [...latencies].sort((x, y) => x - y);
+      t.diagnostic(`SMTP 250 -> row in the page: ${latencies.join(', ')} ms (median ${(sorted[1]! + sorted[2]!) / 2} ms; negative: the row was there before the 250 reached the client)`);
+      await mail({
+        from: '"Ada Lovelace" <ada@example.com>',
+        subject: 'Live 4',
+        text: 'Body number 4 with some words',
+        attachments: [{ filename: 'report.csv', content: 'a,b\n1,2\n' }],
+      });
 
       assert.deepEqual(await subjects(page), ['Live 4', 'Live 3', 'Live 2', 'Live 1', 'Live 0']);
       const top = page.locator('.row').first();
@@ -78,7 +91,6 @@ describe('web inbox', { skip: browserSkip }, () => {
           { filename: 'numbers.csv', content: 'q,n\nQ1,42\n', contentType: 'text/csv' },
         ],
       });
-      const inlineImage = page.waitForResponse((response) => /\/api\/v1\/message\/[^/]+\/part\//.test(response.url()));
       await row(page, id).locator('.row-link').click();
 
       await until('the message hash', async () => page.url(), (url) => url.endsWith(`#/m/${id}`));
@@ -97,9 +109,9 @@ describe('web inbox', { skip: browserSkip }, () => {
       const frame = page.locator('iframe.html-frame');
       assert.equal(await frame.getAttribute('sandbox'), 'allow-popups allow-popups-to-escape-sandbox');
       await page.frameLocator('iframe.html-frame').locator('#title', { hasText: 'Hello from the HTML part' }).waitFor();
-      const image = await inlineImage;
-      assert.equal(image.status(), 200, 'the cid: image loads from the part URL');
-      assert.equal(image.headers()['content-type'], 'image/png');
+      const logo = page.frameLocator('iframe.html-frame').locator('#logo');
+      assert.match((await logo.getAttribute('src')) ?? '', /^data:image\/png;base64,/, 'the cid: image is inlined from its part');
+      await until('the cid: image to render', () => logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), (w) => w === 1);
 
       // Preview widths.
       await page.getByRole('button', { name: '375' }).click();
@@ -206,7 +218,7 @@ describe('web inbox', { skip: browserSkip }, () => {
       await a.page.keyboard.press('Escape');
       await a.page.getByRole('button', { name: 'Delete all' }).click();
       const dialog = a.page.getByRole('dialog');
-      await dialog.getByText('Delete all 1 messages?').waitFor();
+      await dialog.getByText(/^Delete all \d+ messages\? This cannot be undone\.$/).waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
       assert.equal(await a.page.locator('.row').count(), 1);
@@ -255,13 +267,14 @@ describe('web inbox', { skip: browserSkip }, () => {
       await page.keyboard.press('Escape');
       assert.equal(await focusedTag(), 'BODY:');
 
+      // The cursor stayed on k1 while the search box had focus.
       await page.keyboard.press('j');
-      await page.keyboard.press('j');
+      assert.equal(await focusedRow(), k0.id);
+      await page.keyboard.press('k');
       assert.equal(await focusedRow(), k1.id);
       await page.keyboard.press('Delete');
       await row(page, k1.id).waitFor({ state: 'detached' });
       assert.deepEqual(await subjects(page), ['k2', 'k0']);
-      assert.equal(k0.id.length, 22);
     } finally {
       await context.close();
     }

@@ -60,7 +60,10 @@ describe('web inbox safety', { skip: browserSkip }, () => {
         subject: HOSTILE_SUBJECT,
         text: '<script>alert("text")</script>',
         html: HOSTILE_HTML,
-        headers: { 'X-Evil': '<script>alert("header")</script>', 'X-Tags': '<b onmouseover=alert(1)>tag</b>' },
+        headers: {
+          'X-Evil': { prepared: true, value: '<script>alert("header")</script>' },
+          'X-Tags': '<b onmouseover=alert(1)>tag</b>',
+        },
         attachments: [
           { filename: '<img src=x onerror=alert("file")>.html', content: '<script>alert("attachment")</script>', contentType: 'text/html' },
         ],
@@ -71,17 +74,21 @@ describe('web inbox safety', { skip: browserSkip }, () => {
       await hostileRow.waitFor();
       assert.equal(await hostileRow.locator('.row-subject').textContent(), HOSTILE_SUBJECT);
       assert.match((await hostileRow.locator('.row-from').textContent()) ?? '', /<script>alert\("from"\)<\/script>/);
+      assert.equal(await hostileRow.locator('.tag').count(), 1, 'the X-Tags header becomes one tag, shown as text');
 
       await hostileRow.locator('.row-link').click();
       await page.locator('.message-subject').waitFor();
       assert.equal(await page.locator('.message-subject').textContent(), HOSTILE_SUBJECT);
       assert.match((await page.locator('.attachment-name').textContent()) ?? '', /^<img src=x onerror=alert\("file"\)>\.html$/);
 
-      // The HTML renders in the sandbox, with script gone and javascript: links disarmed.
+      // The HTML renders in the sandbox, under its own CSP, with script gone and javascript: links disarmed.
       const frameElement = page.locator('iframe.html-frame');
-      assert.equal(await frameElement.getAttribute('sandbox'), 'allow-popups allow-popups-to-escape-sandbox');
       const frame = page.frameLocator('iframe.html-frame');
+      assert.equal(await frameElement.getAttribute('sandbox'), 'allow-popups allow-popups-to-escape-sandbox');
       await frame.locator('#hostile').waitFor();
+      const srcdoc = (await frameElement.getAttribute('srcdoc')) ?? '';
+      assert.match(srcdoc, /^<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'none'/);
+      assert.doesNotMatch(srcdoc, /<script/i);
       assert.equal(await frame.locator('#js-link').getAttribute('href'), null);
       assert.equal(await frame.locator('#js-link-spaced').getAttribute('href'), null);
       assert.equal(await frame.locator('#ok-link').getAttribute('target'), '_blank');
@@ -89,8 +96,6 @@ describe('web inbox safety', { skip: browserSkip }, () => {
       await frame.locator('#js-link').click();
       await frame.locator('#js-link-spaced').click();
       await frame.locator('#form-button').click();
-      const srcdoc = (await frameElement.getAttribute('srcdoc')) ?? '';
-      assert.match(srcdoc, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'none'/);
 
       // Every other tab shows the hostile text as text.
       await page.getByRole('tab', { name: 'Text' }).click();

@@ -29,7 +29,7 @@ export type MailboxSignal =
 
 const RELOAD_THROTTLE_MS = 250;
 /** Under a burst of arrivals, render at most this often instead of once per frame. */
-const FRAME_FLUSH_MS = 100;
+const FRAME_FLUSH_MS = 50;
 
 /**
  * The inbox's model: one page of the list, the counts, and the connection, kept current by the

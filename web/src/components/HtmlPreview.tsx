@@ -1,7 +1,7 @@
-import { useMemo } from 'preact/hooks';
-import { partUrl } from '../api/client.ts';
+import { useEffect, useState } from 'preact/hooks';
 import type { Message } from '../api/types.ts';
-import { buildFrameDocument, contentIdResolver } from '../html/frameDocument.ts';
+import { buildFrameDocument, contentIdKey } from '../html/frameDocument.ts';
+import { inlineImages } from '../html/inlineImages.ts';
 import { useLocalSetting } from '../hooks.ts';
 
 type PreviewWidth = 'desktop' | 'tablet' | 'phone';
@@ -12,22 +12,42 @@ const WIDTHS: Array<{ value: PreviewWidth; label: string; title: string }> = [
   { value: 'phone', label: '375', title: 'Phone, 375 px' },
 ];
 
+/** No allow-scripts (nothing runs), no allow-same-origin (an opaque origin: no DOM, storage or cookies of ours). */
+const SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
+
 /**
- * The message's HTML in a sandboxed frame: no allow-scripts (nothing runs) and no
- * allow-same-origin (the frame's origin is opaque, so it can reach neither the app's DOM, its
- * storage nor its cookies). Links open in new tabs that escape the sandbox but know nothing of us.
+ * The message's HTML in a sandboxed `srcdoc` frame that the app builds itself (see
+ * buildFrameDocument): the remote-content toggle is the frame's own CSP, so it needs nothing
+ * from the server, and links and cid: images are rewritten the same way whatever the server does.
  */
 export function HtmlPreview({ message }: { message: Message }) {
   const [width, setWidth] = useLocalSetting<PreviewWidth>('previewWidth', 'desktop');
   const [remote, setRemote] = useLocalSetting<boolean>('remoteContent', true);
-  const srcdoc = useMemo(() => {
-    const parts = [...(message.Inline ?? []), ...(message.Attachments ?? [])];
-    return buildFrameDocument(message.HTML, {
-      remoteContent: remote,
-      origin: location.origin,
-      partUrlFor: contentIdResolver(parts, (partId) => partUrl(message.ID, partId)),
-    });
-  }, [message, remote]);
+  const [images, setImages] = useState<{ id: string; byContentId: Map<string, string> } | null>(null);
+  const [srcdoc, setSrcdoc] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    inlineImages(message, controller.signal)
+      .catch(() => new Map<string, string>())
+      .then((byContentId) => {
+        if (!controller.signal.aborted) setImages({ id: message.ID, byContentId });
+      });
+    return () => controller.abort();
+  }, [message]);
+
+  useEffect(() => {
+    if (!images || images.id !== message.ID) {
+      setSrcdoc(null);
+      return;
+    }
+    setSrcdoc(
+      buildFrameDocument(message.HTML, {
+        remoteContent: remote,
+        imageFor: (cid) => images.byContentId.get(contentIdKey(cid)) ?? null,
+      }),
+    );
+  }, [message, images, remote]);
 
   return (
     <div class="html-preview">
@@ -51,13 +71,15 @@ export function HtmlPreview({ message }: { message: Message }) {
         </label>
       </div>
       <div class={`frame-stage width-${width}`}>
-        <iframe
-          class="html-frame"
-          title="HTML body of the message"
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
-          referrerpolicy="no-referrer"
-          srcdoc={srcdoc}
-        />
+        {srcdoc !== null ? (
+          <iframe
+            class="html-frame"
+            title="HTML body of the message"
+            sandbox={SANDBOX}
+            referrerpolicy="no-referrer"
+            srcdoc={srcdoc}
+          />
+        ) : null}
       </div>
     </div>
   );

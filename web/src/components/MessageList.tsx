@@ -63,30 +63,6 @@ export function MessageList(props: MessageListProps) {
             </button>
           </>
         )}
-        <span class="spacer" />
-        <span class="range" aria-live="polite">
-          {matches === 0 ? '' : `${count.format(first)}–${count.format(last)} of ${count.format(matches)}`}
-        </span>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label="Newer messages"
-          title="Newer"
-          disabled={start === 0}
-          onClick={() => props.onPage(start - limit)}
-        >
-          <UpIcon />
-        </button>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label="Older messages"
-          title="Older"
-          disabled={start + limit >= matches}
-          onClick={() => props.onPage(start + limit)}
-        >
-          <DownIcon />
-        </button>
       </div>
       {state.error ? (
         <p class="error" role="alert">
@@ -113,6 +89,27 @@ export function MessageList(props: MessageListProps) {
           ))}
         </ul>
       )}
+      <nav class="pager" aria-label="Pages">
+        <span class="range" aria-live="polite">
+          {matches === 0 ? '' : `${count.format(first)}–${count.format(last)} of ${count.format(matches)}`}
+        </span>
+        <button
+          type="button"
+          title="Newer messages"
+          disabled={start === 0}
+          onClick={() => props.onPage(start - limit)}
+        >
+          <UpIcon /> Newer
+        </button>
+        <button
+          type="button"
+          title="Older messages"
+          disabled={start + limit >= matches}
+          onClick={() => props.onPage(start + limit)}
+        >
+          Older <DownIcon />
+        </button>
+      </nav>
     </section>
   );
 }
