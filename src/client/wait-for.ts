@@ -44,7 +44,8 @@ export async function waitFor(deps: WaitDeps, query: string | undefined, predica
   const waitedFor = describeWait(query, predicate, count);
   const arrivals: MessageSummary[] = [];
   const tested = new Set<string>();
-  const matched = new Map<string, Message>();
+  // Received times of the matches, to order them newest first whatever the server's ID scheme.
+  const matched = new Map<string, { message: Message; created: number }>();
   let found = 0;
   let running = false;
   let again = false;
@@ -111,7 +112,7 @@ export async function waitFor(deps: WaitDeps, query: string | undefined, predica
         tested.add(summary.ID);
         fresh++;
         const message = await deps.read(summary);
-        if (await predicate(message)) matched.set(message.ID, message);
+        if (await predicate(message)) matched.set(message.ID, { message, created: Date.parse(summary.Created) || 0 });
         found = Math.min(matched.size, count);
         if (matched.size >= count) return newestFirst([...matched.values()]).slice(0, count);
         if (done) return null;
@@ -151,8 +152,10 @@ export async function waitFor(deps: WaitDeps, query: string | undefined, predica
   return result;
 }
 
-function newestFirst(messages: Message[]): Message[] {
-  return messages.sort((a, b) => (a.ID < b.ID ? 1 : a.ID > b.ID ? -1 : 0));
+function newestFirst(matches: { message: Message; created: number }[]): Message[] {
+  // Created has millisecond precision; Mailnest IDs are time ordered and break the ties.
+  const byId = (a: Message, b: Message) => (a.ID < b.ID ? 1 : a.ID > b.ID ? -1 : 0);
+  return matches.sort((a, b) => b.created - a.created || byId(a.message, b.message)).map((m) => m.message);
 }
 
 function describeWait(query: string | undefined, predicate: MessagePredicate | undefined, count: number): string {

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MailnestClient, MailnestHTTPError } from '../../src/client/index.ts';
+import { MailnestClient, MailnestEventStreamError, MailnestHTTPError } from '../../src/client/index.ts';
 import type { Message } from '../../src/client/index.ts';
 import { queuedId, startFixture } from './mailnest-fixture.ts';
 import type { Fixture } from './mailnest-fixture.ts';
@@ -164,9 +164,13 @@ describe('MailnestClient with Basic auth', () => {
     assert.equal((await new MailnestClient(url.href).list()).total, 1);
   });
 
-  it('fails with 401 without them', async () => {
-    const error = await new MailnestClient(f.nest.url).list().catch((e: unknown) => e);
+  it('fails with 401 without them, on requests and on the event stream', async () => {
+    const anonymous = new MailnestClient(f.nest.url);
+    const error = await anonymous.list().catch((e: unknown) => e);
     assert.ok(error instanceof MailnestHTTPError);
     assert.equal(error.status, 401);
+    const refused = await anonymous.waitForMessage('to:x@example.com', { timeout: 5000 }).catch((e: unknown) => e);
+    assert.ok(refused instanceof MailnestEventStreamError);
+    assert.match(refused.message, /^event stream refused with status 401: ws:\/\/127\.0\.0\.1:\d+\/api\/events$/);
   });
 });
