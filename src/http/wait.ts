@@ -80,7 +80,12 @@ function scan(store: Store, wait: WaitRequest) {
 /**
  * The handler for `{webroot}api/v1/wait`. Arrivals are checked one by one against the compiled
  * query (constant cost per message); read and tag changes, which can make a stored message match,
- * trigger a full recount, as does reaching the count (deletions may have lowered it meanwhile).
+ * trigger a full recount (once per burst), as does reaching the count (deletions may have lowered
+ * it meanwhile).
+ *
+ * @example
+ * api.get('/api/v1/wait', waitHandler({ store }));
+ * // GET /api/v1/wait?query=to:alice@example.com&timeout=10s -> 200 MessagesSummary | 408 {"Error":"timed out …"}
  */
 export function waitHandler(deps: { store: Store }): RequestHandler {
   const { store } = deps;
@@ -98,11 +103,12 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
 
     let found = 0;
     let timer: NodeJS.Timeout | undefined;
+    let recountQueued = false;
     const cleanup = () => {
       clearTimeout(timer);
       store.off('new', onNew);
-      store.off('read', recount);
-      store.off('tags', recount);
+      store.off('read', queueRecount);
+      store.off('tags', queueRecount);
     };
     // Answers with the matches when there are enough, and says whether it did.
     function answerIfEnough(): boolean {
@@ -118,14 +124,20 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
       found += 1;
       if (found >= wait.count) answerIfEnough();
     }
-    function recount() {
-      answerIfEnough();
+    // "Mark all read" emits one event per message: recount once after the burst, not per event.
+    function queueRecount() {
+      if (recountQueued) return;
+      recountQueued = true;
+      setImmediate(() => {
+        recountQueued = false;
+        if (!res.writableEnded) answerIfEnough();
+      });
     }
 
     if (answerIfEnough()) return;
     store.on('new', onNew);
-    store.on('read', recount);
-    store.on('tags', recount);
+    store.on('read', queueRecount);
+    store.on('tags', queueRecount);
     timer = setTimeout(() => {
       cleanup();
       res.status(408);
@@ -133,5 +145,6 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
     }, wait.timeout);
     // A client that gives up (or a test that aborts) must not leave listeners behind.
     res.on('close', cleanup);
+    if (res.closed) cleanup();
   };
 }
