@@ -50,7 +50,12 @@ export function envelopeOf(item: Item): { from: string; to: string[] } {
   return { from: qualify(from), to: to.length > 0 ? to.map(qualify) : [FALLBACK_RECIPIENT] };
 }
 
-/** `mailnest ingest`: load .eml and mbox files into a running Mailnest. Returns the exit code. */
+/**
+ * `mailnest ingest`: load .eml and mbox files into a running Mailnest. Returns the exit code.
+ *
+ * @example
+ * process.exitCode = await main(['--smtp', '127.0.0.1:1025', 'fixtures/', 'archive.mbox']);
+ */
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   try {
     let smtp: string | undefined;

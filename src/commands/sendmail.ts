@@ -99,7 +99,13 @@ export async function readMessage(stdin: Readable, ignoreDots: boolean): Promise
   return last ? cut(last) : Buffer.concat(chunks);
 }
 
-/** `mailnest sendmail`: deliver one message from stdin. Returns the exit code. */
+/**
+ * `mailnest sendmail`: deliver one message from stdin. Returns the exit code.
+ *
+ * @example
+ * // printf 'To: a@example.com\nSubject: hi\n\nbody\n' | mailnest sendmail -t
+ * process.exitCode = await main(['-t'], processIO());
+ */
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   try {
     const args = parseSendmailArgs(argv);

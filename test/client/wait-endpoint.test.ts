@@ -67,6 +67,16 @@ describe('GET /api/v1/wait over plain HTTP', () => {
     assert.equal(body.messages[0]!.ID, id);
   });
 
+  it('answers when marking read makes enough stored messages match', async () => {
+    const ids = [queuedId(await f.send({ to: 'readers@example.com' })), queuedId(await f.send({ to: 'readers@example.com' }))];
+    const baseline = f.nest.store.listenerCount('read');
+    const pending = wait({ query: 'to:readers@example.com is:read', count: '2', timeout: '10s' });
+    await eventually(() => f.nest.store.listenerCount('read') > baseline, 'the wait listens for read changes');
+    await f.client.markRead(ids, true);
+    const body = await summary(pending);
+    assert.deepEqual(body.messages.map((m) => m.ID).sort(), [...ids].sort());
+  });
+
   it('answers 408 with a JSON reason when the timeout passes first', async () => {
     const response = await wait({ query: 'to:nobody@example.com', count: '2', timeout: '150ms' });
     assert.equal(response.status, 408);
