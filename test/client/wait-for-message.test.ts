@@ -93,15 +93,25 @@ describe('waitForMessage', () => {
   });
 
   it('rejects with a MailnestTimeoutError that says what it waited for and what arrived', async () => {
-    const waiting = f.client.waitForMessage('to:never@example.com subject:Invoice', { timeout: 800 });
-    await f.send({ to: 'someone-else@example.com', subject: 'Not the invoice' });
+    // The other message is stored once the wait has searched, so it arrives during the wait as a frame.
+    let searched!: () => void;
+    const firstSearch = new Promise<void>((resolve) => (searched = resolve));
+    const watching: typeof fetch = (input, init) => {
+      if (String(input).includes('/api/v1/search')) searched();
+      return fetch(input, init);
+    };
+    const client = new MailnestClient(f.nest.url, { fetch: watching });
+    const waiting = client.waitForMessage('to:never@example.com subject:Invoice', { timeout: 1000 });
+    await firstSearch;
+    const raw = Buffer.from('From: shop@example.com\r\nTo: someone-else@example.com\r\nSubject: Not the invoice\r\n\r\nhi\r\n');
+    await f.nest.store.add(raw, { mailFrom: 'shop@example.com', rcptTo: ['someone-else@example.com'], username: '', remoteAddress: '', tls: false });
     const error = await waiting.catch((e: unknown) => e);
     assert.ok(error instanceof MailnestTimeoutError);
-    assert.equal(error.timeout, 800);
+    assert.equal(error.timeout, 1000);
     assert.equal(error.found, 0);
     assert.equal(
       error.message,
-      'Timed out after 800ms waiting for 1 message matching "to:never@example.com subject:Invoice" (found 0); last arrived: "Not the invoice" to someone-else@example.com',
+      'Timed out after 1000ms waiting for 1 message matching "to:never@example.com subject:Invoice" (found 0); last arrived: "Not the invoice" to someone-else@example.com',
     );
   });
 
