@@ -174,6 +174,15 @@ describe('paths, IDs and headers', () => {
     }
   });
 
+  it('answers malformed percent-escapes and oversized bodies with a 4xx, not a 500', async () => {
+    for (const path of ['/api/v1/message/%E0%A4%A/raw', '/api/v1/tags/%ZZ', '/view/%E0%A4%A.html', '/%E0%A4%A']) {
+      const res = await request(nest.url, { rawPath: path });
+      assert.ok(res.status >= 400 && res.status < 500, `${path}: ${res.status}`);
+    }
+    const big = await request(`${nest.url}api/v1/messages`, { method: 'PUT', body: Buffer.alloc(11 * 1024 * 1024, 0x20) });
+    assert.equal(big.status, 413);
+  });
+
   it('sends security headers and no X-Powered-By', async () => {
     const res = await request(`${nest.url}api/v1/messages`);
     assert.equal(res.headers['x-powered-by'], undefined);

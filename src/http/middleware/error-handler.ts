@@ -14,7 +14,10 @@ interface ClientError {
   json: boolean;
 }
 
-/** body-parser and http-errors mark errors that are safe to show with `expose`. */
+/**
+ * body-parser and http-errors mark errors that are safe to show with `expose`; the router's
+ * "Failed to decode param" (a malformed %-escape in the path) carries a 400 status without it.
+ */
 function asClientError(error: unknown): ClientError | null {
   if (error instanceof HttpError) return { status: error.status, message: error.message, json: error.json };
   if (typeof error !== 'object' || error === null) return null;
@@ -22,7 +25,7 @@ function asClientError(error: unknown): ClientError | null {
   // A message deleted between lookup and read.
   if (e.name === 'StoreError' && e.code === 'ENOENT') return { status: 404, message: NOT_FOUND_TEXT, json: false };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
-  if (status >= 400 && status < 500 && e.expose === true && typeof e.message === 'string') {
+  if (status >= 400 && status < 500 && e.expose !== false && typeof e.message === 'string') {
     return { status, message: e.message, json: false };
   }
   return null;
