@@ -34,7 +34,7 @@ export function SearchBox({ value, onSearch, inputRef }: SearchBoxProps) {
         type="search"
         name="query"
         value={text}
-        placeholder="Search (/): from: to: subject: is:unread has:attachment tag: -not"
+        placeholder="Search  (from: subject: is:unread has:attachment …)"
         aria-label="Search messages"
         title={'Mailpit search syntax: words, "quoted phrases", from:, to:, cc:, subject:, tag:, is:read, is:unread, has:attachment, larger:1M, before:2025/01/31; prefix - or ! to negate'}
         autocomplete="off"
