@@ -35,6 +35,8 @@ export interface IngestFigure {
   /** Server peak RSS (VmHWM) at the end of the run, bytes. */
   peakRss: number;
   written?: WrittenPerMessage;
+  /** When the load ran several times on the same server: every rate, the figure being the median run's. */
+  rates?: number[];
 }
 
 export interface FlatnessPoint {
@@ -51,6 +53,8 @@ export interface ScaleFigures {
   freeText: LatencySummary & { query: string; matches: number };
   fromSearch: LatencySummary & { query: string; matches: number };
   openMessage: LatencySummary;
+  /** The same messages opened a second time: no read flag to write, so this is the parse and render alone. */
+  openAgain: LatencySummary;
   rssAfterLoad: number;
 }
 
