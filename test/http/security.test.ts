@@ -78,6 +78,16 @@ describe('Origin check (CSRF, cross-site WebSocket hijacking)', () => {
     assert.equal(nullOrigin.status, 403);
   });
 
+  it('lets a sandboxed view (Origin: null) load message parts with GET, without CORS headers', async () => {
+    const res = await request(`${nest.url}api/v1/message/${id}/part/1`, { headers: { Origin: 'null' } });
+    assert.equal(res.status, 404, 'reaches the route (this message has no part 1)');
+    assert.equal(res.headers['access-control-allow-origin'], undefined);
+    const del = await request(`${nest.url}api/v1/message/${id}/part/1`, { method: 'DELETE', headers: { Origin: 'null' } });
+    assert.equal(del.status, 403);
+    const foreign = await request(`${nest.url}api/v1/message/${id}/part/1`, { headers: { Origin: 'http://evil.example' } });
+    assert.equal(foreign.status, 403);
+  });
+
   it('allows requests without an Origin and same-origin requests', async () => {
     assert.equal((await request(`${nest.url}api/v1/messages`)).status, 200);
     const same = await request(`${nest.url}api/v1/messages`, { headers: { Origin: `http://127.0.0.1:${nest.httpPort}` } });

@@ -39,10 +39,17 @@ export function createOriginCheck(options: OriginCheckOptions): OriginCheck {
   const allowed = new Set(options.cors.map(normaliseOrigin).filter((o): o is string => o !== null));
   const guardedPrefixes = [`${options.webroot}api/`, `${options.webroot}view/`];
 
-  const isGuarded = (req: IncomingMessage) => {
-    const path = (req.url ?? '/').split('?')[0]!.replace(/\/{2,}/g, '/');
-    return guardedPrefixes.some((prefix) => path.startsWith(prefix));
-  };
+  const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?')[0]!.replace(/\/{2,}/g, '/');
+  const isGuarded = (req: IncomingMessage) => guardedPrefixes.some((prefix) => pathOf(req).startsWith(prefix));
+  const partPath = new RegExp(`^${options.webroot.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}api/v1/message/[^/]+/part/`);
+
+  /**
+   * A message's HTML view is served with CSP `sandbox`, so it has an opaque origin and Chromium
+   * labels its image requests `Origin: null`. Reading a part with GET changes nothing, and no
+   * CORS header goes back, so the same-origin policy still keeps the bytes from any page.
+   */
+  const isSandboxedImageLoad = (origin: string, req: IncomingMessage) =>
+    origin === 'null' && (req.method === 'GET' || req.method === 'HEAD') && partPath.test(pathOf(req));
 
   const isSameOrigin = (origin: string, req: IncomingMessage) => {
     const host = req.headers.host;
@@ -57,6 +64,7 @@ export function createOriginCheck(options: OriginCheckOptions): OriginCheck {
       const header = req.headers.origin;
       if (header === undefined || !isGuarded(req)) return null;
       // `Origin: null` comes from sandboxed frames, file: pages and data: URLs: never our UI.
+      if (isSandboxedImageLoad(header, req)) return null;
       const origin = normaliseOrigin(header);
       if (origin !== null && (isSameOrigin(origin, req) || isListed(origin))) return null;
       if (anyOrigin) return null;
