@@ -214,10 +214,26 @@ describe('web inbox', { skip: browserSkip }, () => {
       await row(a.page, three.id).waitFor({ state: 'detached' });
       await row(b.page, three.id).waitFor({ state: 'detached' });
 
-      // Delete all asks first; cancelling keeps everything.
+      // Mark all read reaches B.
       await a.page.keyboard.press('Escape');
-      await a.page.getByRole('button', { name: 'Delete all' }).click();
+      const four = await mail({ subject: 'four' });
+      const five = await mail({ subject: 'five' });
+      await until('two unread rows in B', () => b.page.locator('.row.unread').count(), (n) => n === 2);
+      await a.page.getByRole('button', { name: 'Mark all read' }).click();
+      await until('no unread rows in B', () => b.page.locator('.row.unread').count(), (n) => n === 0);
+
+      // Delete selected asks first.
+      await row(a.page, four.id).locator('.row-select').check();
+      await row(a.page, five.id).locator('.row-select').check();
+      await a.page.locator('.list-toolbar').getByRole('button', { name: 'Delete' }).click();
       const dialog = a.page.getByRole('dialog');
+      await dialog.getByText('Delete 2 selected messages?').waitFor();
+      await dialog.getByRole('button', { name: 'Delete 2' }).click();
+      await row(b.page, four.id).waitFor({ state: 'detached' });
+      await row(b.page, five.id).waitFor({ state: 'detached' });
+
+      // Delete all asks first; cancelling keeps everything.
+      await a.page.getByRole('button', { name: 'Delete all' }).click();
       await dialog.getByText(/^Delete all \d+ messages\? This cannot be undone\.$/).waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -230,6 +246,37 @@ describe('web inbox', { skip: browserSkip }, () => {
     } finally {
       await a.context.close();
       await b.context.close();
+    }
+  });
+
+  it('pages through the list 50 at a time and keeps the first page live', async () => {
+    const { page, context } = await openInbox(browser, nest.url);
+    const { session } = await SmtpSession.connect(nest.smtpPort);
+    try {
+      await session.command('EHLO web-test');
+      for (let i = 0; i < 55; i++) {
+        const reply = await session.send('bulk@example.com', ['dev@example.com'], `Subject: bulk ${i}\r\n\r\nbulk body ${i}\r\n`);
+        assert.equal(reply.code, 250, reply.text);
+      }
+      const range = page.locator('.pager .range');
+      await until('the first page', () => range.textContent(), (text) => text === '1–50 of 55');
+      assert.equal(await page.locator('.row').count(), 50);
+      assert.equal(await page.locator('.row .row-subject').first().textContent(), 'bulk 54');
+
+      await page.getByRole('button', { name: 'Older' }).click();
+      await until('the second page', () => range.textContent(), (text) => text === '51–55 of 55');
+      assert.deepEqual(await subjects(page), ['bulk 4', 'bulk 3', 'bulk 2', 'bulk 1', 'bulk 0']);
+      assert.equal(await page.getByRole('button', { name: 'Older' }).isDisabled(), true);
+
+      await page.getByRole('button', { name: 'Newer' }).click();
+      await until('the first page again', () => range.textContent(), (text) => text === '1–50 of 55');
+      await mail({ subject: 'bulk new' });
+      await until('the new message on top', () => range.textContent(), (text) => text === '1–50 of 56');
+      assert.equal(await page.locator('.row .row-subject').first().textContent(), 'bulk new');
+      assert.equal(await page.locator('.row').count(), 50, 'the page stays 50 rows long');
+    } finally {
+      await session.quit();
+      await context.close();
     }
   });
 
@@ -350,6 +397,8 @@ describe('web inbox', { skip: browserSkip }, () => {
       const { page, context } = await openInbox(browser, nest.url, variant.options);
       try {
         await until('four rows', () => page.locator('.row').count(), (n) => n === 4);
+        // j puts keyboard focus on the first row, so the shot shows the focus ring too.
+        await page.keyboard.press('j');
         await screenshot(page, `${variant.name}-list`);
         const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
         assert.equal(overflow, 0, `${variant.name}: the list fits the window width`);
