@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startMailnest } from '../../src/index.ts';
 import type { Mailnest } from '../../src/index.ts';
-import { browserSkip, launchBrowser, openInbox, row } from './browser.ts';
+import { browserSkip, launchBrowser, openInbox, row, screenshot } from './browser.ts';
 import { send, until } from './mail.ts';
 
 const HOSTILE_SUBJECT = '<img src=x onerror=alert(1)>';
@@ -106,6 +106,7 @@ describe('web inbox safety', { skip: browserSkip }, () => {
       assert.match((await page.locator('.body-raw').textContent()) ?? '', /<script>alert\('head'\)/);
       await page.getByRole('tab', { name: 'HTML' }).click();
       await frame.locator('#hostile').waitFor();
+      await screenshot(page, 'hostile-message');
 
       // Nothing ran: no dialog in any page of the context, no global set, no element injected.
       await page.bringToFront();
