@@ -1,8 +1,7 @@
 import type { Address } from '../store/types.ts';
 
-// Mailpit's tools.CleanTag and config.ValidTagRegexp.
+// Mailpit's tools.CleanTag; what it leaves always passes Mailpit's ValidTagRegexp, unless empty.
 const INVALID_TAG_CHARS = /[^a-zA-Z0-9\-_. ]/g;
-const VALID_TAG = /^[a-zA-Z0-9\-_. ]+$/;
 // Mailpit's addressPlusRe `(?U)^(.*){1,}\+(.*)@`: everything between the first `+` and the first `@` after it.
 const PLUS_ADDRESS = /^[^+]*\+([^@]*)@/;
 
@@ -15,13 +14,13 @@ export function cleanTag(tag: string): string {
   return tag.replace(INVALID_TAG_CHARS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Mailpit's sortedUniqueTags: cleaned, invalid ones dropped, de-duplicated ignoring case (first spelling wins), sorted. */
+/** Mailpit's sortedUniqueTags: cleaned, empty ones dropped, de-duplicated ignoring case (first spelling wins), sorted. */
 export function uniqueTags(tags: Iterable<string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
     const tag = cleanTag(raw);
-    if (tag.length === 0 || !VALID_TAG.test(tag)) continue;
+    if (tag.length === 0) continue;
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

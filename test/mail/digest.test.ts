@@ -176,6 +176,31 @@ describe('digestMessage', () => {
     assert.ok(d.searchText.includes('blob.bin'));
   });
 
+  it('counts inline leaf parts only, not a multipart marked inline', () => {
+    const raw = crlf(
+      'Content-Type: multipart/mixed; boundary=m',
+      '',
+      '--m',
+      'Content-Type: multipart/alternative; boundary=a',
+      'Content-Disposition: inline',
+      '',
+      '--a',
+      'Content-Type: text/plain',
+      '',
+      'hello',
+      '--a--',
+      '--m',
+      'Content-Type: image/jpeg; name=photo.jpg',
+      'Content-Disposition: inline; filename=photo.jpg',
+      '',
+      'JPEG',
+      '--m--',
+    );
+    const d = digestMessage(raw, envelope());
+    assert.equal(d.inline, 1);
+    assert.equal(d.attachments, 0);
+  });
+
   it('counts a message that is one non-text body as one attachment (enmime), and inline parts as inline', () => {
     const pdf = crlf('Content-Type: application/pdf; name=a.pdf', 'Content-Transfer-Encoding: base64', '', 'JVBERi0xLjQK');
     assert.equal(digestMessage(pdf, envelope()).attachments, 1);
