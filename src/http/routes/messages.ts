@@ -2,21 +2,18 @@
  * GET/PUT/DELETE /api/v1/messages and GET/DELETE /api/v1/search: listing, searching, marking
  * read and deleting, with Mailpit's bodies and quirks (an empty DELETE deletes everything).
  */
-import { Router, raw } from 'express';
+import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { ReadonlyStoredMessage, Store } from '../../store/types.ts';
 import type { HttpContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { bodyText, decodeGoJson } from '../go-json-body.ts';
+import { bodyText, decodeGoJson, jsonBody } from '../go-json-body.ts';
 import { queryString, readPaging } from '../paging.ts';
 import type { Paging } from '../paging.ts';
 import { sendJson, sendOk } from '../respond.ts';
 import { compileRequestSearch } from '../search-query.ts';
 import type { Matcher } from '../search-query.ts';
 import { toMessagesSummary } from '../shapes.ts';
-
-/** JSON bodies of any Content-Type, as Go's decoder reads them. */
-export const jsonBody = raw({ type: () => true, limit: '10mb' });
 
 /**
  * One page of the newest-first index. It walks only `start + limit` entries, so the first page

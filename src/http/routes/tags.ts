@@ -3,11 +3,10 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { HttpContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { bodyText, decodeGoJson } from '../go-json-body.ts';
+import { bodyText, decodeGoJson, jsonBody } from '../go-json-body.ts';
 import { pathParam } from '../path-param.ts';
 import { sendJson, sendOk } from '../respond.ts';
 import { cleanTag, cleanTags } from '../tag-names.ts';
-import { jsonBody } from './messages.ts';
 
 export function tagRoutes({ store }: HttpContext): Router {
   const router = Router();
