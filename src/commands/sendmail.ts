@@ -127,11 +127,11 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     if (recipients.length === 0) throw new CommandError('sendmail: no recipients: name them as arguments or pass -t to read To/Cc/Bcc', EX_DATAERR);
 
     const headerFrom = message.addresses('From')[0];
-    const user = io.env.USER ?? io.env.LOGNAME ?? 'nobody';
-    const sender = args.sender ?? headerFrom ?? `${user}@${os.hostname() || 'localhost'}`;
+    const localUser = `${io.env.USER ?? io.env.LOGNAME ?? 'nobody'}@${os.hostname() || 'localhost'}`;
+    const sender = args.sender ?? headerFrom ?? localUser;
     // As an MTA does, give a message the headers every message should have.
     const added: string[] = [];
-    if (!message.has('From')) added.push(`From: ${args.fullName ? `"${args.fullName.replace(/"/g, '')}" ` : ''}<${sender}>`);
+    if (!message.has('From')) added.push(`From: ${args.fullName ? `"${args.fullName.replace(/"/g, '')}" ` : ''}<${sender || localUser}>`);
     if (!message.has('Date')) added.push(`Date: ${new Date().toUTCString().replace('GMT', '+0000')}`);
     if (!message.has('Message-ID')) added.push(`Message-ID: <${randomUUID()}@mailnest.sendmail>`);
     message = message.with(added);

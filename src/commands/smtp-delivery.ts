@@ -48,5 +48,6 @@ export function smtpDelivery(target: SmtpTarget, options: { connections?: number
  * MTA qualifies unqualified addresses with its own domain; SMTP servers refuse it otherwise.
  */
 export function qualify(address: string): string {
-  return address.includes('@') ? address : `${address}@localhost`;
+  // '' is the null sender (`-f ''`, bounces), which SMTP writes as MAIL FROM:<>.
+  return address === '' || address.includes('@') ? address : `${address}@localhost`;
 }

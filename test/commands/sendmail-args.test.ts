@@ -14,6 +14,10 @@ describe('sendmail arguments', () => {
     assert.deepEqual(args.recipients, ['a@x.test', 'b@x.test', 'c@x.test']);
   });
 
+  it('takes an empty -f as the null sender', () => {
+    assert.equal(parseSendmailArgs(['-f', '', 'a@x.test']).sender, '');
+  });
+
   it('takes bundled -ti and --smtp in both spellings', () => {
     assert.equal(parseSendmailArgs(['-ti']).ignoreDots, true);
     assert.equal(parseSendmailArgs(['--smtp', '127.0.0.1:2525']).smtp, '127.0.0.1:2525');
