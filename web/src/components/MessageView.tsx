@@ -26,7 +26,8 @@ type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status:
 
 export function MessageView({ id, mailbox, onClose, onPrev, onNext, onDelete }: MessageViewProps) {
   const [message, setMessage] = useState<Load<Message>>({ status: 'loading' });
-  const [tab, setTab] = useState<Tab>('html');
+  // The tab the user chose; a message without HTML shows Text instead, without forgetting the choice.
+  const [chosenTab, setTab] = useState<Tab>('html');
   const [read, setRead] = useState(true);
   const [gone, setGone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,7 +40,6 @@ export function MessageView({ id, mailbox, onClose, onPrev, onNext, onDelete }: 
     api.getMessage(id, controller.signal).then(
       (value) => {
         setMessage({ status: 'ready', value });
-        setTab((current) => (current === 'html' && !value.HTML ? 'text' : current === 'text' && value.HTML ? 'html' : current));
         mailbox.noteOpened(id);
       },
       (error: unknown) => {
@@ -73,6 +73,7 @@ export function MessageView({ id, mailbox, onClose, onPrev, onNext, onDelete }: 
   );
 
   const subject = message.status === 'ready' ? message.value.Subject || '(no subject)' : '';
+  const tab: Tab = chosenTab === 'html' && message.status === 'ready' && !message.value.HTML ? 'text' : chosenTab;
 
   return (
     <section class="message-pane" aria-label="Message">
