@@ -1,6 +1,8 @@
 import type { Address } from '../store/types.ts';
 import { decodeEncodedWords } from './headers.ts';
 
+const MAX_HEADER = 256 * 1024;
+
 /**
  * A tolerant RFC 5322 address-list parser: display names (quoted or not, RFC 2047 encoded),
  * angle addresses, comments, groups (`team: a@x, b@x;`), internationalized (SMTPUTF8) local parts
@@ -9,9 +11,11 @@ import { decodeEncodedWords } from './headers.ts';
  * @example parseAddressList('"Doe, Jane" <jane@example.com>, bob@example.com')
  * // [{ Name: 'Doe, Jane', Address: 'jane@example.com' }, { Name: '', Address: 'bob@example.com' }]
  */
-export function parseAddressList(value: string): Address[] {
+export function parseAddressList(header: string): Address[] {
   const out: Address[] = [];
-  if (value.length === 0) return out;
+  if (header.length === 0) return out;
+  // Thousands of recipients fit in this; past it a header is hostile, not a mailing.
+  const value = header.length > MAX_HEADER ? header.slice(0, MAX_HEADER) : header;
   let phrase = '';
   let comment = '';
   let angle: string | null = null;

@@ -28,19 +28,34 @@ function readTagName(html: string, from: number): { name: string; end: number } 
   return { name: html.slice(from, i).toLowerCase(), end: i };
 }
 
+/**
+ * Where quote characters stop occurring: once a search for a closing `"` or `'` from some point
+ * fails, no later search can succeed, so hostile HTML full of unclosed quotes stays linear.
+ */
+interface QuoteState {
+  noDoubleFrom: number;
+  noSingleFrom: number;
+}
+
 /** Index just past the `>` closing a tag that starts at `from`, honouring quoted attributes. */
-function tagEnd(html: string, from: number): number {
-  let quote = 0;
+function tagEnd(html: string, from: number, quotes: QuoteState): number {
   for (let i = from; i < html.length; i++) {
     const c = html.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) {
-      // Quotes only open inside attribute values (after `=`), else a stray quote would eat the page.
-      let j = i - 1;
-      while (j > from && (html.charCodeAt(j) === 32 || html.charCodeAt(j) === 9 || html.charCodeAt(j) === 10)) j--;
-      if (html.charCodeAt(j) === 61) quote = c;
-    } else if (c === 62) return i + 1;
+    if (c === 62) return i + 1;
+    if (c !== 34 && c !== 39) continue;
+    // Quotes only open inside attribute values (after `=`), else a stray quote would eat the page.
+    let j = i - 1;
+    while (j > from && (html.charCodeAt(j) === 32 || html.charCodeAt(j) === 9 || html.charCodeAt(j) === 10)) j--;
+    if (html.charCodeAt(j) !== 61) continue;
+    const limit = c === 34 ? quotes.noDoubleFrom : quotes.noSingleFrom;
+    const close = i + 1 >= limit ? -1 : html.indexOf(c === 34 ? '"' : "'", i + 1);
+    if (close === -1) {
+      // Unclosed: remember, and read the quote as a plain character.
+      if (c === 34) quotes.noDoubleFrom = Math.min(limit, i + 1);
+      else quotes.noSingleFrom = Math.min(limit, i + 1);
+      continue;
+    }
+    i = close;
   }
   return html.length;
 }
@@ -73,6 +88,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
   const out: string[] = [];
   let produced = 0;
   let i = 0;
+  const quotes: QuoteState = { noDoubleFrom: Infinity, noSingleFrom: Infinity };
   const n = html.length;
   const emit = (s: string): void => {
     out.push(s);
@@ -92,12 +108,12 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       if (html.startsWith('<!--', lt)) {
         const close = html.indexOf('-->', lt + 4);
         i = close === -1 ? n : close + 3;
-      } else i = tagEnd(html, lt + 2);
+      } else i = tagEnd(html, lt + 2, quotes);
       continue;
     }
     if (next === 47 /* / */) {
       const { name } = readTagName(html, lt + 2);
-      i = tagEnd(html, lt + 2);
+      i = tagEnd(html, lt + 2, quotes);
       if (options.preserveLines && BLOCK.has(name)) emit('\n');
       else if (BLOCK.has(name) && html.charCodeAt(i) === 60) emit(' ');
       continue;
@@ -108,7 +124,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       i = lt + 1;
       continue;
     }
-    const close = tagEnd(html, end);
+    const close = tagEnd(html, end, quotes);
     if (SKIP.has(name)) {
       i = close;
       const selfClosing = html.charCodeAt(close - 2) === 47;
@@ -116,7 +132,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
         const endTag = new RegExp('</' + name, 'gi');
         endTag.lastIndex = close;
         const found = endTag.exec(html);
-        i = found === null ? n : tagEnd(html, found.index + 2 + name.length);
+        i = found === null ? n : tagEnd(html, found.index + 2 + name.length, quotes);
       }
       continue;
     }

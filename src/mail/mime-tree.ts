@@ -183,6 +183,7 @@ export function splitMultipart(raw: Buffer, start: number, end: number, boundary
     const next = isClose ? raw[after + 2] : raw[after];
     // `--boundary` must be followed by the line end (or padding), not by more boundary text.
     if (after < end && !isClose && next !== 0x0d && next !== 0x0a && next !== 0x20 && next !== 0x09) continue;
+    if (parts.length >= MAX_PARTS) break;
     if (partStart >= 0) {
       // The line break before the delimiter belongs to the delimiter.
       let partEnd = at;
