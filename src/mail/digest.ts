@@ -68,7 +68,7 @@ export function digestMessage(raw: Buffer, envelope: Envelope): Digest {
   } catch (error) {
     return {
       messageId: '',
-      from: { Name: '', Address: envelope?.mailFrom ?? '' },
+      from: { Name: '', Address: '' },
       to: [],
       cc: [],
       bcc: [],
