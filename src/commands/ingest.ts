@@ -5,13 +5,14 @@ import { CommandError, EX_DATAERR, EX_NOINPUT, EX_USAGE, processIO } from './io.
 import type { CommandIO } from './io.ts';
 import { splitMbox } from './mbox.ts';
 import { deliveryError, report } from './sendmail.ts';
-import { qualify, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
+import { qualify, smtpAuth, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
 
-const USAGE = `Usage: mailnest ingest [--smtp HOST:PORT] FILE|DIR...
+const USAGE = `Usage: mailnest ingest [--smtp HOST:PORT] [--auth USER:PASSWORD] FILE|DIR...
 
 Loads .eml files and mbox files into a running Mailnest over SMTP (default 127.0.0.1:1025, or
 MAILNEST_SMTP). Directories are walked recursively for *.eml, *.mbox and files named mbox.
-A named file is read as mbox when it starts with a "From " line, else as one message.`;
+A named file is read as mbox when it starts with a "From " line, else as one message.
+--auth gives SMTP AUTH credentials, for a Mailnest started with --smtp-auth-file.`;
 
 // Without a recipient header the message still needs one RCPT TO; Mailnest lists it as Bcc.
 const FALLBACK_RECIPIENT = 'undisclosed-recipients@localhost';
@@ -59,6 +60,7 @@ export function envelopeOf(item: Item): { from: string; to: string[] } {
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   try {
     let smtp: string | undefined;
+    let authValue: string | undefined;
     const targets: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i]!;
@@ -70,11 +72,16 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
         smtp = argv[++i];
         if (smtp === undefined) throw new CommandError('ingest: --smtp needs HOST:PORT', EX_USAGE);
       } else if (arg.startsWith('--smtp=')) smtp = arg.slice('--smtp='.length);
+      else if (arg === '--auth') {
+        authValue = argv[++i];
+        if (authValue === undefined) throw new CommandError('ingest: --auth needs USER:PASSWORD', EX_USAGE);
+      } else if (arg.startsWith('--auth=')) authValue = arg.slice('--auth='.length);
       else if (arg.startsWith('-') && arg !== '-') throw new CommandError(`ingest: unknown option ${arg} (see --help)`, EX_USAGE);
       else targets.push(arg);
     }
     if (targets.length === 0) throw new CommandError('ingest: name at least one .eml file, mbox file or directory (see --help)', EX_USAGE);
     const target = smtpTarget(smtp, io.env);
+    const auth = smtpAuth(authValue);
 
     const files: string[] = [];
     for (const t of targets) await collectFiles(t, true, files);
@@ -91,7 +98,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     }
     if (items.length === 0) throw new CommandError(`ingest: the files hold no messages (${files.length} empty)`, EX_DATAERR);
 
-    const delivery = smtpDelivery(target, { connections: PARALLEL });
+    const delivery = smtpDelivery(target, { connections: PARALLEL, auth });
     let sent = 0;
     const failures: string[] = [];
     let unreachable: CommandError | undefined;

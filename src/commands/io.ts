@@ -29,3 +29,4 @@ export const EX_DATAERR = 65;
 export const EX_NOINPUT = 66;
 export const EX_UNAVAILABLE = 69;
 export const EX_TEMPFAIL = 75;
+export const EX_NOPERM = 77;

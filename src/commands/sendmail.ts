@@ -3,11 +3,11 @@ import os from 'node:os';
 import type { Readable } from 'node:stream';
 import { ConfigError } from '../config.ts';
 import { HeaderSection } from './header-section.ts';
-import { CommandError, EX_DATAERR, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, processIO } from './io.ts';
+import { CommandError, EX_DATAERR, EX_NOPERM, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, processIO } from './io.ts';
 import type { CommandIO } from './io.ts';
-import { qualify, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
+import { qualify, smtpAuth, smtpDelivery, smtpTarget } from './smtp-delivery.ts';
 
-const USAGE = `Usage: mailnest sendmail [-t] [-i] [-f sender] [-F name] [--smtp HOST:PORT] [recipient...]
+const USAGE = `Usage: mailnest sendmail [-t] [-i] [-f sender] [-F name] [--smtp HOST:PORT] [--auth USER:PASSWORD] [recipient...]
 
 Reads a message on stdin, as /usr/sbin/sendmail does, and delivers it to a running Mailnest
 (default 127.0.0.1:1025, or MAILNEST_SMTP). Use it as PHP's sendmail_path or Rails' sendmail location.
@@ -17,6 +17,7 @@ Reads a message on stdin, as /usr/sbin/sendmail does, and delivers it to a runni
   -f, -r ADDRESS   envelope sender (default: the From header's address)
   -F NAME          full name for a From header added when the message has none
   --smtp HOST:PORT where Mailnest's SMTP server listens
+  --auth USER:PASS SMTP AUTH, for a Mailnest started with --smtp-auth-file
 Other sendmail flags (-o*, -B, -N, -R, -V, -v, -U, -bm, ...) are accepted and ignored.`;
 
 interface SendmailArgs {
@@ -25,6 +26,7 @@ interface SendmailArgs {
   sender: string | undefined;
   fullName: string | undefined;
   smtp: string | undefined;
+  auth: string | undefined;
   recipients: string[];
   help: boolean;
 }
@@ -35,7 +37,7 @@ const IGNORED_WITH_VALUE = new Set(['B', 'C', 'L', 'N', 'O', 'R', 'V', 'X', 'h',
 const IGNORED_BARE = new Set(['v', 'U', 'G', 'n', 'm', 'A']);
 
 export function parseSendmailArgs(argv: readonly string[]): SendmailArgs {
-  const args: SendmailArgs = { extractRecipients: false, ignoreDots: false, sender: undefined, fullName: undefined, smtp: undefined, recipients: [], help: false };
+  const args: SendmailArgs = { extractRecipients: false, ignoreDots: false, sender: undefined, fullName: undefined, smtp: undefined, auth: undefined, recipients: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (flag: string, attached: string): string => {
@@ -50,6 +52,7 @@ export function parseSendmailArgs(argv: readonly string[]): SendmailArgs {
     }
     if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--smtp' || arg.startsWith('--smtp=')) args.smtp = value('--smtp', arg.slice('--smtp='.length));
+    else if (arg === '--auth' || arg.startsWith('--auth=')) args.auth = value('--auth', arg.slice('--auth='.length));
     else if (arg.startsWith('--')) throw new CommandError(`sendmail: unknown option ${arg} (see --help)`, EX_USAGE);
     else if (arg.startsWith('-o')) {
       if (arg === '-oi') args.ignoreDots = true;
@@ -114,6 +117,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       return 0;
     }
     const target = smtpTarget(args.smtp, io.env);
+    const auth = smtpAuth(args.auth);
     const raw = await readMessage(io.stdin, args.ignoreDots);
     if (raw.length === 0) throw new CommandError('sendmail: no message on stdin', EX_DATAERR);
 
@@ -136,7 +140,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     if (!message.has('Message-ID')) added.push(`Message-ID: <${randomUUID()}@mailnest.sendmail>`);
     message = message.with(added);
 
-    const delivery = smtpDelivery(target);
+    const delivery = smtpDelivery(target, { auth });
     try {
       await delivery.send(message.toBuffer(), { from: qualify(sender), to: recipients.map(qualify) });
     } catch (cause) {
@@ -155,6 +159,10 @@ export function deliveryError(cause: unknown, target: { host: string; port: numb
   const where = `${target.host}:${target.port}`;
   if (e.code === 'ECONNREFUSED' || e.code === 'ESOCKET' || e.code === 'ETIMEDOUT' || e.code === 'ECONNECTION') {
     return new CommandError(`cannot reach Mailnest's SMTP server at ${where} (${e.message ?? e.code}); is it running? (--smtp / MAILNEST_SMTP)`, EX_UNAVAILABLE, { cause });
+  }
+  if (e.code === 'EAUTH' || e.responseCode === 530) {
+    const why = e.code === 'EAUTH' ? 'refused the credentials' : 'requires SMTP AUTH';
+    return new CommandError(`${where} ${why}: ${(e.message ?? '').split('\n')[0]} (--auth USER:PASSWORD)`, EX_NOPERM, { cause });
   }
   const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
   return new CommandError(`${where} refused the message: ${(e.message ?? String(cause)).split('\n')[0]}`, permanent ? EX_DATAERR : EX_TEMPFAIL, { cause });

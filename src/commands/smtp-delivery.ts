@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { parseAddress } from '../config.ts';
+import { CommandError, EX_USAGE } from './io.ts';
 
 export interface SmtpTarget {
   host: string;
@@ -12,6 +13,14 @@ export function smtpTarget(flag: string | undefined, env: NodeJS.ProcessEnv): Sm
   const { host, port } = parseAddress('smtp', value, '127.0.0.1');
   // A server bound to every interface is reached on loopback.
   return { host: host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host, port };
+}
+
+/** `--auth USER:PASSWORD`, for a Mailnest started with --smtp-auth-file. */
+export function smtpAuth(value: string | undefined): { user: string; pass: string } | undefined {
+  if (value === undefined) return undefined;
+  const colon = value.indexOf(':');
+  if (colon <= 0) throw new CommandError(`--auth: expected USER:PASSWORD, got ${JSON.stringify(value.replace(/:.*/, ':…'))}`, EX_USAGE);
+  return { user: value.slice(0, colon), pass: value.slice(colon + 1) };
 }
 
 export interface Delivery {

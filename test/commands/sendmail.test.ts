@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/commands/sendmail.ts';
 import { startFixture } from '../client/mailnest-fixture.ts';
@@ -80,5 +83,38 @@ describe('mailnest sendmail', () => {
     assert.equal(code, 0, stderr);
     const message = await f.client.waitForMessage('to:cli@example.com', { timeout: 5000 });
     assert.equal(message.Subject, 'From PHP');
+  });
+});
+
+describe('mailnest sendmail to a Mailnest that requires SMTP AUTH', () => {
+  let f: Fixture;
+  let dir: string;
+  let smtp: string;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'mailnest-sendmail-auth-'));
+    await writeFile(path.join(dir, 'smtp-users'), 'app:pw\n');
+    f = await startFixture({ smtpAuthFile: path.join(dir, 'smtp-users') });
+    smtp = `127.0.0.1:${f.nest.smtpPort}`;
+  });
+
+  after(async () => {
+    await f.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('authenticates with --auth', async () => {
+    const io = fakeIO('To: auth@example.com\nSubject: With auth\n\nx\n');
+    assert.equal(await main(['-t', '--smtp', smtp, '--auth', 'app:pw'], io), 0, io.err());
+    assert.equal((await f.client.waitForMessage('subject:"With auth"', { timeout: 5000 })).Username, 'app');
+  });
+
+  it('fails with one line and exit 77 without credentials or with wrong ones', async () => {
+    let io = fakeIO('To: auth@example.com\nSubject: x\n\nx\n');
+    assert.equal(await main(['-t', '--smtp', smtp], io), 77);
+    assert.match(io.err(), new RegExp(`^mailnest: ${smtp.replace(/\./g, '\\.')} requires SMTP AUTH: .*530.* \\(--auth USER:PASSWORD\\)\\n$`));
+    io = fakeIO('To: auth@example.com\nSubject: x\n\nx\n');
+    assert.equal(await main(['-t', '--smtp', smtp, '--auth', 'app:wrong'], io), 77);
+    assert.match(io.err(), /^mailnest: .* refused the credentials: .*535.* \(--auth USER:PASSWORD\)\n$/);
   });
 });
