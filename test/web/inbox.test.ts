@@ -394,7 +394,7 @@ describe('web inbox', { skip: browserSkip }, () => {
       { name: 'phone-375', options: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
       { name: 'dark', options: { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' as const } },
     ]) {
-      const { page, context } = await openInbox(browser, nest.url, variant.options);
+      const { page, context, errors, console: consoleLines } = await openInbox(browser, nest.url, variant.options);
       try {
         await until('four rows', () => page.locator('.row').count(), (n) => n === 4);
         // j puts keyboard focus on the first row, so the shot shows the focus ring too.
@@ -407,6 +407,8 @@ describe('web inbox', { skip: browserSkip }, () => {
         await screenshot(page, `${variant.name}-message`);
         const messageOverflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
         assert.equal(messageOverflow, 0, `${variant.name}: the message view fits the window width`);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(consoleLines.filter((line) => /Content Security Policy|Refused/.test(line)), [], 'the inbox keeps to its own CSP');
       } finally {
         await context.close();
       }
