@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HeaderSection } from './header-section.ts';
-import { CommandError, EX_DATAERR, EX_NOINPUT, EX_USAGE, processIO } from './io.ts';
+import { CommandError, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_UNAVAILABLE, EX_USAGE, processIO } from './io.ts';
 import type { CommandIO } from './io.ts';
 import { splitMbox } from './mbox.ts';
 import { deliveryError, report } from './sendmail.ts';
@@ -101,18 +101,19 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     const delivery = smtpDelivery(target, { connections: PARALLEL, auth });
     let sent = 0;
     const failures: string[] = [];
-    let unreachable: CommandError | undefined;
+    let fatal: CommandError | undefined;
     try {
       let next = 0;
       const worker = async () => {
-        while (next < items.length && !unreachable) {
+        while (next < items.length && !fatal) {
           const item = items[next++]!;
           try {
             await delivery.send(item.raw, envelopeOf(item));
             sent++;
           } catch (cause) {
             const error = deliveryError(cause, target);
-            if (error.message.startsWith('cannot reach')) unreachable = error;
+            // Nothing else would get through either: stop at the first such error.
+            if (error.exitCode === EX_UNAVAILABLE || error.exitCode === EX_NOPERM) fatal = error;
             else failures.push(`${item.label}: ${error.message}`);
           }
         }
@@ -121,7 +122,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     } finally {
       delivery.close();
     }
-    if (unreachable) throw unreachable;
+    if (fatal) throw fatal;
     for (const failure of failures) io.stderr.write(`mailnest: ingest: ${failure}\n`);
     io.stdout.write(`Ingested ${sent} of ${items.length} messages from ${files.length} file${files.length === 1 ? '' : 's'} into ${target.host}:${target.port}\n`);
     return failures.length > 0 ? EX_DATAERR : 0;
