@@ -50,7 +50,8 @@ function parseSimpleParams(value: string): ParsedValue {
   while (i < n) {
     const eq = value.indexOf('=', i);
     if (eq === -1) break;
-    const key = value.slice(i, eq).trim().toLowerCase();
+    // `type;; key=value` (a doubled separator) is common enough to read through.
+    const key = value.slice(i, eq).replace(/^[\s;]+/, '').trim().toLowerCase();
     let j = eq + 1;
     while (j < n && (value[j] === ' ' || value[j] === '\t')) j++;
     let val = '';

@@ -117,6 +117,12 @@ describe('parseMessage', () => {
     assert.deepEqual(p.inline.map((a) => [a.partId, a.contentId, a.fileName]), [['2', 'a?b c', 'a?b c']]);
   });
 
+  it('reads Content-Type parameters after a doubled semicolon', async () => {
+    const p = await parseMessage(crlf('Content-Type: multipart/alternative;; boundary="foo"', '', '--foo', '', 'The better part', '--foo--'));
+    assert.equal(p.text, 'The better part');
+    assert.equal(p.parseError, undefined);
+  });
+
   it('joins the text parts of a mixed message with "\\n--\\n" and takes the first of an alternative', async () => {
     const mixed = await parseMessage(crlf('Content-Type: multipart/mixed; boundary=b', '', '--b', '', 'one', '--b', '', 'two', '--b--'));
     assert.equal(mixed.text, 'one\n--\ntwo');
