@@ -174,3 +174,21 @@ describe('MailnestClient with Basic auth', () => {
     assert.match(refused.message, /^event stream refused with status 401: ws:\/\/127\.0\.0\.1:\d+\/api\/events$/);
   });
 });
+
+describe('MailnestClient under a webroot', () => {
+  let f: Fixture;
+
+  before(async () => {
+    f = await startFixture({ webroot: '/mail/' });
+  });
+
+  after(() => f.close());
+
+  it('prefixes the API and the event stream with it', async () => {
+    assert.match(f.nest.url, /\/mail\/$/);
+    const waiting = f.client.waitForMessage('to:root@example.com', { timeout: 5000 });
+    await f.send({ to: 'root@example.com', subject: 'Under /mail/' });
+    assert.equal((await waiting).Subject, 'Under /mail/');
+    assert.equal((await f.client.list()).total, 1);
+  });
+});
