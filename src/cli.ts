@@ -27,6 +27,15 @@ async function serve(argv: string[]): Promise<number> {
   const logger = consoleLogger({ verbose: options.verbose, quiet: options.quiet });
   // The CLI keeps mail on disk by default; only the embedded API defaults to memory.
   const nest = await startMailnest({ db: defaultDataDir(), ...options, logger });
+  // Listen for signals before announcing readiness: a supervisor may stop us the moment it reads the banner.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info(`${signal} received, shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const { total } = nest.store.stats();
   const smtpHost = nest.config.smtpHost.includes(':') ? `[${nest.config.smtpHost}]` : nest.config.smtpHost;
   process.stdout.write(
@@ -38,15 +47,7 @@ async function serve(argv: string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info(`${signal} received, shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   await nest.close();
   return 0;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
-import { startNest as startTestServer } from './nest.ts';
+import { startNest as startTestServer } from '../helpers/test-server.ts';
 import { PNG, plainMail, richMail, send } from './fixtures.ts';
 import { keysOf, request } from './http-request.ts';
 

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
-import { startNest } from './nest.ts';
+import { startNest } from '../helpers/test-server.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const envelope = { mailFrom: 'sender@example.test', rcptTo: ['rcpt@example.test'], username: '', remoteAddress: '', tls: false };

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/open.ts';
 import { startMailnest } from '../../src/index.ts';
 import type { Mailnest } from '../../src/index.ts';
-import { startNest as startTestServer } from './nest.ts';
+import { startNest as startTestServer } from '../helpers/test-server.ts';
 import { plainMail, richMail, send } from './fixtures.ts';
 import { request } from './http-request.ts';
 import { EventClient } from './ws-client.ts';

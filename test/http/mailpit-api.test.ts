@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { MailpitClient } from 'mailpit-api';
 import type { Mailnest } from '../../src/index.ts';
-import { startNest as startTestServer } from './nest.ts';
+import { startNest as startTestServer } from '../helpers/test-server.ts';
 import { PNG, plainMail, richMail, send } from './fixtures.ts';
 
 describe('mailpit-api MailpitClient against Mailnest', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
 import { createHostCheck } from '../../src/http/middleware/host-check.ts';
-import { startNest as startTestServer } from './nest.ts';
+import { startNest as startTestServer } from '../helpers/test-server.ts';
 import { tmpDir } from '../helpers/tmp-dir.ts';
 import { plainMail, send } from './fixtures.ts';
 import { request } from './http-request.ts';

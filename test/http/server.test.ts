@@ -14,7 +14,7 @@ import type { Store } from '../../src/store/types.ts';
 import { tmpDir } from '../helpers/tmp-dir.ts';
 import { plainMail, send } from './fixtures.ts';
 import { request } from './http-request.ts';
-import { startNest } from './nest.ts';
+import { startNest } from '../helpers/test-server.ts';
 
 const envelope = { mailFrom: 'a@example.test', rcptTo: ['b@example.test'], username: '', remoteAddress: '', tls: false };
 const rawMail = (n: number) => Buffer.from(`From: a@example.test\r\nTo: b@example.test\r\nSubject: n${n}\r\n\r\nbody\r\n`);
