@@ -27,28 +27,25 @@ export interface SearchOptions {
   now?: number;
 }
 
-/** Splits a query into words, keeping double-quoted phrases whole and dropping the quotes. */
+/**
+ * Mailpit's ArgsParser: splits on spaces outside double quotes, then drops the quotes and trims
+ * each word (so `"two words"` is one term and `-"not this"` a negated one).
+ */
 export function splitQuery(query: string): string[] {
   const words: string[] = [];
   let word = '';
   let quoted = false;
-  let hasWord = false;
+  const flush = (): void => {
+    const v = word.replaceAll('"', '').trim();
+    if (v !== '') words.push(v);
+    word = '';
+  };
   for (const c of query) {
-    if (c === '"') {
-      quoted = !quoted;
-      hasWord = true;
-      continue;
-    }
-    if (!quoted && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
-      if (hasWord && word.length > 0) words.push(word);
-      word = '';
-      hasWord = false;
-      continue;
-    }
-    word += c;
-    hasWord = true;
+    if (c === '"') quoted = !quoted;
+    if (!quoted && c === ' ') flush();
+    else word += c;
   }
-  if (word.length > 0) words.push(word);
+  flush();
   return words;
 }
 

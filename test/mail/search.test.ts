@@ -32,7 +32,9 @@ const matches = (query: string, m: StoredMessage, options?: Parameters<typeof co
 
 describe('search query parsing', () => {
   it('splits on spaces and keeps quoted phrases whole, without the quotes', () => {
-    assert.deepEqual(splitQuery('a  "b c" -"d e" subject:"f g"'), ['a', 'b c', '-d e', 'subject:f g']);
+    assert.deepEqual(splitQuery('a  "b c" -"d e" subject:"f g" " h "'), ['a', 'b c', '-d e', 'subject:f g', 'h']);
+    // Only spaces separate, as in Mailpit; a tab stays inside the term.
+    assert.deepEqual(splitQuery('a\tb c'), ['a\tb', 'c']);
   });
 
   it('reads every operator into a term', () => {
