@@ -30,6 +30,7 @@ export type MailboxSignal =
 const RELOAD_THROTTLE_MS = 250;
 /** Under a burst of arrivals, render at most this often instead of once per frame. */
 const FRAME_FLUSH_MS = 50;
+const CATCH_UP_THROTTLE_MS = 1000;
 
 /**
  * The inbox's model: one page of the list, the counts, and the connection, kept current by the
@@ -48,6 +49,7 @@ export class Mailbox {
   private serverVersion: string | null = null;
   private stream: { close(): void } | null = null;
   private reconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+  private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(limit = 50) {
     this.state = {
@@ -103,6 +105,7 @@ export class Mailbox {
     clearTimeout(this.reloadTimer);
     clearTimeout(this.flushTimer);
     clearTimeout(this.reconnectedTimer);
+    clearTimeout(this.catchUpTimer);
   }
 
   setSearch(search: string): void {
@@ -243,7 +246,7 @@ export class Mailbox {
           reload = true;
           break;
         case 'prune':
-          this.signal({ kind: 'caught-up' });
+          this.scheduleCatchUp();
           reload = true;
           break;
         case 'stats':
@@ -260,6 +263,18 @@ export class Mailbox {
     }
     if (arrived.length > 0) reload = this.showArrivals(arrived) || reload;
     if (reload) this.scheduleReload();
+  }
+
+  /**
+   * Retention at full mailbox prunes on every arrival; tell open views to re-check at most once
+   * a second rather than once per frame.
+   */
+  private scheduleCatchUp(): void {
+    if (this.catchUpTimer !== undefined) return;
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = undefined;
+      this.signal({ kind: 'caught-up' });
+    }, CATCH_UP_THROTTLE_MS);
   }
 
   /** Puts new messages on top of the first page at once; returns true when a reload must do it. */
