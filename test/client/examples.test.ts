@@ -28,7 +28,8 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: childEnv(env) });
+    // An example that leaves a handle open never exits: kill it and fail rather than hang the suite.
+    const child = spawn(command, args, { cwd: root, env: childEnv(env), timeout: 90_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
