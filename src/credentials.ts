@@ -42,14 +42,14 @@ export class Credentials {
     return new Credentials(passwords);
   }
 
-  /** Constant-time check of a user's password. */
+  /** Constant-time check of a user's password; an unknown user costs the same, so timing reveals no names. */
   verify(user: string, password: string): boolean {
-    const stored = this.#passwords.get(user);
-    if (stored === undefined) return false;
+    const known = this.#passwords.get(user);
+    const stored = known ?? '\0unknown user';
     const given = stored.startsWith('{SHA}') ? '{SHA}' + createHash('sha1').update(password).digest('base64') : password;
     const a = createHash('sha256').update(stored).digest();
     const b = createHash('sha256').update(given).digest();
-    return timingSafeEqual(a, b);
+    return timingSafeEqual(a, b) && known !== undefined;
   }
 
   /** The stored plain password (CRAM-MD5 needs it to compute the expected digest); null when hashed or unknown. */

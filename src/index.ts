@@ -56,7 +56,7 @@ export async function startMailnest(options: StartOptions = {}): Promise<Mailnes
   let smtp: SmtpServerHandle | undefined;
   try {
     smtp = await startSmtpServer({ config, store, log: logger });
-    const http = await startHttpServer({ config, store, log: logger });
+    const http = await startHttpServer({ config, store, log: logger, ingest: smtp.stats });
     const servers = { smtp, http };
     const url = `http://${hostForUrl(config.httpHost)}:${http.port}${config.webroot}`;
     const client = new MailnestClient(url);

@@ -11,4 +11,6 @@ export interface HttpContext {
   log: Logger;
   parsed: ParsedCache;
   runtime: RuntimeStats;
+  /** Messages the ingest side refused (SMTP 552, 451), for /api/v1/info; 0 when nobody counts. */
+  rejected: () => number;
 }

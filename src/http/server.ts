@@ -10,7 +10,8 @@ import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
 import type { HttpContext } from './context.ts';
 import { createEventsHub } from './events.ts';
-import { createAuthCheck, loadCredentials } from './middleware/basic-auth.ts';
+import { Credentials } from '../credentials.ts';
+import { createAuthCheck } from './middleware/basic-auth.ts';
 import { createHostCheck } from './middleware/host-check.ts';
 import { createOriginCheck } from './middleware/origin-check.ts';
 import { writeRefusal } from './middleware/refusal.ts';
@@ -58,9 +59,17 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
  * console.log(`http://127.0.0.1:${http.port}/`);
  * await http.close();
  */
-export async function startHttpServer(options: { config: Config; store: Store; log: Logger }): Promise<HttpServer> {
+export interface HttpServerOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  /** Counters of whatever ingests mail (the SMTP server), shown in /api/v1/info. */
+  ingest?: { readonly rejected: number };
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { config, store, log } = options;
-  const credentials = config.uiAuthFile ? await loadCredentials(config.uiAuthFile) : null;
+  const credentials = config.uiAuthFile ? Credentials.load(config.uiAuthFile, '--ui-auth-file / MAILNEST_UI_AUTH_FILE') : null;
   const checks = {
     host: createHostCheck({ bindHost: config.httpHost, cors: config.cors }),
     origin: createOriginCheck({ webroot: config.webroot, cors: config.cors }),
@@ -74,7 +83,7 @@ export async function startHttpServer(options: { config: Config; store: Store; l
   store.on('delete', forget);
   store.on('truncate', clear);
   store.on('prune', clear);
-  const ctx: HttpContext = { config, store, log, parsed, runtime };
+  const ctx: HttpContext = { config, store, log, parsed, runtime, rejected: () => options.ingest?.rejected ?? 0 };
   const hub = createEventsHub({ store, log });
   const server = createServer(createApp(ctx, checks));
 

@@ -16,8 +16,7 @@ export interface SmtpServerHandle {
 }
 
 export interface SmtpStats {
-  accepted: number;
-  acceptedSize: number;
+  /** Messages refused for their size or because they could not be stored. */
   rejected: number;
 }
 
@@ -42,8 +41,8 @@ function envelopeOf(session: SMTPServerSession): Envelope {
 export async function startSmtpServer(options: { config: Config; store: Store; log: Logger }): Promise<SmtpServerHandle> {
   const { config, store, log } = options;
   const tls = await loadTls(config);
-  const credentials = config.smtpAuthFile ? Credentials.load(config.smtpAuthFile, '--smtp-auth-file') : null;
-  const stats: SmtpStats = { accepted: 0, acceptedSize: 0, rejected: 0 };
+  const credentials = config.smtpAuthFile ? Credentials.load(config.smtpAuthFile, '--smtp-auth-file / MAILNEST_SMTP_AUTH_FILE') : null;
+  const stats: SmtpStats = { rejected: 0 };
 
   function onRcptTo(_address: SMTPServerAddress, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
     if (session.envelope.rcptTo.length >= config.smtpMaxRecipients) {
@@ -71,8 +70,6 @@ export async function startSmtpServer(options: { config: Config; store: Store; l
       const raw = Buffer.concat(chunks, length);
       store.add(raw, envelopeOf(session)).then(
         (message) => {
-          stats.accepted++;
-          stats.acceptedSize += raw.length;
           log.debug(`SMTP ${session.remoteAddress}: stored ${message.id} (${raw.length} bytes) from <${message.envelope.mailFrom}>`);
           callback(null, `Ok: queued as ${message.id}`);
         },

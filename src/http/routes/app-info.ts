@@ -40,7 +40,7 @@ export function appInfoRoutes(ctx: HttpContext): Router {
         MessagesDeleted: ctx.runtime.deleted,
         SMTPAccepted: ctx.runtime.accepted,
         SMTPAcceptedSize: ctx.runtime.acceptedSize,
-        SMTPRejected: 0,
+        SMTPRejected: ctx.rejected(),
         SMTPIgnored: 0,
       },
     });
