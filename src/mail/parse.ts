@@ -27,7 +27,9 @@ function hex(algorithm: string, content: Buffer): string {
 }
 
 function toMessagePart(raw: Buffer, node: MimeNode): MessagePart {
-  const content = Buffer.from(partBytes(raw, node));
+  const decoded = partBytes(raw, node);
+  // An unencoded part is a view into the raw message; copy it so a cached part does not pin the message.
+  const content = decoded.buffer === raw.buffer ? Buffer.from(decoded) : decoded;
   return {
     partId: node.partId,
     fileName: node.fileName || node.contentId,
