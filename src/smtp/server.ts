@@ -6,6 +6,7 @@ import { Credentials } from '../credentials.ts';
 import type { Logger } from '../log.ts';
 import type { Envelope, Store } from '../store/types.ts';
 import { authHandler, smtpError } from './auth.ts';
+import { greetPromptly } from './prompt-greeting.ts';
 import { loadTls } from './tls.ts';
 
 export interface SmtpServerHandle {
@@ -82,6 +83,7 @@ export async function startSmtpServer(options: { config: Config; store: Store; l
     });
   }
 
+  if (!greetPromptly()) log.debug('SMTP: smtp-server changed; greetings keep its 100 ms early-talker delay');
   const server = new SMTPServer({
     name: 'mailnest',
     banner: 'Mailnest ESMTP ready',
