@@ -87,7 +87,7 @@ export { resolveConfig, ConfigError } from './config.ts';
 export type { Config, MailnestOptions } from './config.ts';
 export { StoreError } from './store/errors.ts';
 export { MailnestClient, MailnestEventStreamError, MailnestHTTPError, MailnestTimeoutError, extractCode, extractCodes, extractLinks } from './client/index.ts';
-export type { MailnestClientOptions, Message, MessageSummary, MessagesSummary } from './client/index.ts';
+export type { EventFrame, ExtractCodesOptions, Info, MailnestClientOptions, Message, MessageAttachment, MessagePredicate, MessageSummary, MessagesSummary, WaitOptions } from './client/index.ts';
 export { openStore } from './store/open.ts';
 export type { Address, Envelope, ReadonlyStoredMessage, Store, StoreEvents, StoreStats, StoredMessage } from './store/types.ts';
 export type { Logger } from './log.ts';
