@@ -63,7 +63,7 @@ export function renderTable(r: BenchResults): string {
     const share = base ? point.figure.rate / base.figure.rate : NaN;
     const isBase = point === base;
     rows.push([
-      `Flatness: 5 KB, 10 connections, ${int(point.stored)} already stored`,
+      `Flatness: 5 KB, 10 connections, ${int(point.stored)} already stored${isBase ? ' (the warm-up)' : ''}`,
       ingest(point.figure), DASH, DASH, DASH, DASH,
       isBase ? 'reference' : '≥ 80% of the empty-store rate',
       isBase ? DASH : met(share >= 0.8, pct(share)),
@@ -75,13 +75,14 @@ export function renderTable(r: BenchResults): string {
   const s = r.scale;
   if (s) {
     const at = `${int(s.stored)} stored`;
-    rows.push([`Start-up to \`/readyz\` 200, ${at}`, `${int(s.startupMs)} ms`, DASH, DASH, DASH, DASH, '< 2 s', met(s.startupMs < 2000)]);
+    rows.push([`Start-up to \`/readyz\` 200, ${int(s.storedAtStart)} stored`, `${int(s.startupMs)} ms`, DASH, DASH, DASH, DASH, '< 2 s', met(s.startupMs < 2000)]);
     rows.push([`First page \`/api/v1/messages\`, ${at}`, latency(s.firstPage), DASH, DASH, DASH, DASH, 'p50 < 10 ms', met(s.firstPage.p50 < 10)]);
     rows.push([`Free-text search \`${s.freeText.query}\` (${int(s.freeText.matches)} hits), ${at}`, latency(s.freeText), DASH, DASH, DASH, DASH, 'p50 < 150 ms', met(s.freeText.p50 < 150)]);
     rows.push([`Search \`${s.fromSearch.query}\` (${int(s.fromSearch.matches)} hits), ${at}`, latency(s.fromSearch), DASH, DASH, DASH, DASH, DASH, DASH]);
     rows.push([`Open one message \`/api/v1/message/{ID}\` (marks it read), ${at}`, latency(s.openMessage), DASH, DASH, DASH, DASH, DASH, DASH]);
     rows.push([`Open the same message again (already read), ${at}`, latency(s.openAgain), DASH, DASH, DASH, DASH, DASH, DASH]);
-    rows.push([`RSS after load, ${at}`, mb(s.rssAfterLoad), DASH, DASH, DASH, DASH, '< 300 MB', met(s.rssAfterLoad < 300 * 1024 * 1024)]);
+    rows.push([`RSS after start-up, ${int(s.storedAtStart)} stored`, mb(s.rssAfterStart), DASH, DASH, DASH, DASH, '< 300 MB', met(s.rssAfterStart < 300 * 1024 * 1024)]);
+    rows.push([`RSS after load (reads and ingestion), ${int(s.storedAfterLoad)} stored`, mb(s.rssAfterLoad), DASH, DASH, DASH, DASH, '< 300 MB', met(s.rssAfterLoad < 300 * 1024 * 1024)]);
   }
 
   const mdName = r.meta.maildevVersion ? `MailDev ${r.meta.maildevVersion}` : 'MailDev (BENCH_PEERS=maildev)';

@@ -40,13 +40,14 @@ export interface IngestFigure {
 }
 
 export interface FlatnessPoint {
-  /** Messages stored before the timed run started. */
+  /** Messages stored when the first timed run started (fill plus warm-up; each repeat adds its load). */
   stored: number;
   figure: IngestFigure;
   startupMs: number;
 }
 
 export interface ScaleFigures {
+  /** Messages stored when the reads ran (the fill plus the warm-up). */
   stored: number;
   startupMs: number;
   firstPage: LatencySummary;
@@ -55,7 +56,12 @@ export interface ScaleFigures {
   openMessage: LatencySummary;
   /** The same messages opened a second time: no read flag to write, so this is the parse and render alone. */
   openAgain: LatencySummary;
+  /** Messages in the store when it started (the fill). */
+  storedAtStart: number;
+  rssAfterStart: number;
+  /** After the reads and the ingestion runs, with `storedAfterLoad` messages. */
   rssAfterLoad: number;
+  storedAfterLoad: number;
 }
 
 export interface BenchMeta {
@@ -84,5 +90,5 @@ export interface BenchResults {
   startupEmptyMs: number | null;
   flatness: FlatnessPoint[];
   scale: ScaleFigures | null;
-  profile: ProfileSummary | null;
+  profiles: Array<{ label: string; file: string; summary: ProfileSummary }>;
 }

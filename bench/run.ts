@@ -127,6 +127,7 @@ class Bench {
   private dirSerial = 0;
   readonly results: BenchResults;
   private mailnest: MailnestCommand | null = null;
+  private scaleDir: string | null = null;
 
   constructor(readonly args: Args, readonly started: number) {
     this.counts = countsFor(args.quick);
@@ -154,7 +155,7 @@ class Bench {
       startupEmptyMs: null,
       flatness: [],
       scale: null,
-      profile: null,
+      profiles: [],
     };
   }
 
@@ -202,8 +203,8 @@ class Bench {
     if (accepted !== sent) throw new LostMessagesError(`sink: sent ${sent}, it accepted ${accepted}`);
   }
 
-  /** A fresh Mailnest (own data dir), warmed up, one timed load, every message counted through the API. */
-  async mailnestCase(name: IngestCase | 'fsync10', then?: (server: RunningServer, stored: number) => Promise<number>): Promise<IngestFigure> {
+  /** A fresh Mailnest (own data dir), warmed up, the timed load(s), every message counted through the API. */
+  async mailnestCase(name: IngestCase | 'fsync10', then?: (server: RunningServer, stored: number) => Promise<void>): Promise<IngestFigure> {
     const fsync = name === 'fsync10';
     const { kind, connections } = CASE_SHAPE[fsync ? 'small10' : name];
     const dir = this.freshDir(`mailnest-${name}`);
@@ -213,9 +214,9 @@ class Bench {
       await warmUp(server, this.counts.warmup);
       const times = this.timesFor(name);
       const figure = await measureRepeated(server, kind, connections, this.counts[name], times, dir);
-      let stored = this.counts.warmup + this.counts[name] * times;
+      const stored = this.counts.warmup + this.counts[name] * times;
       await expectCount(server, stored, mailnestCount);
-      if (then) stored = await then(server, stored);
+      if (then) await then(server, stored);
       return figure;
     } finally {
       await server.stop();
@@ -225,13 +226,13 @@ class Bench {
   async mailnestIngestion(): Promise<void> {
     for (const name of INGEST_CASES) {
       this.results.mailnest[name] = await this.mailnestCase(name, name === 'small10' ? (s, stored) => this.liveLatency(s, stored) : undefined);
-      if (name === 'small10') this.results.flatness.push({ stored: 0, figure: this.results.mailnest.small10!, startupMs: this.results.startupEmptyMs ?? NaN });
+      if (name === 'small10') this.results.flatness.push({ stored: this.counts.warmup, figure: this.results.mailnest.small10!, startupMs: this.results.startupEmptyMs ?? NaN });
     }
     this.results.mailnest.fsync10 = await this.mailnestCase('fsync10');
   }
 
   /** 250 → `new` frame, on a separate load with a WebSocket client in the load generator's process. */
-  async liveLatency(server: RunningServer, stored: number): Promise<number> {
+  async liveLatency(server: RunningServer, stored: number): Promise<void> {
     const report = await runLoadInChild({
       host: '127.0.0.1', port: server.smtpPort, connections: 10, messages: this.counts.live, kind: 'small', tag: tag(),
       eventsUrl: `ws://127.0.0.1:${server.httpPort}/api/events`,
@@ -240,7 +241,6 @@ class Bench {
     log(`live latency: p50 ${report.live?.p50.toFixed(2)} ms, p99 ${report.live?.p99.toFixed(2)} ms, ${report.live?.missing} missing, ${report.acknowledgedWithId} IDs`);
     if (report.acknowledgedWithId !== this.counts.live) log(`warning: only ${report.acknowledgedWithId} of ${this.counts.live} replies said "queued as <ID>"`);
     await expectCount(server, stored + this.counts.live, mailnestCount);
-    return stored + this.counts.live;
   }
 
   async maildev(): Promise<void> {
@@ -260,33 +260,39 @@ class Bench {
     }
   }
 
-  /** Flatness at 10k and 100k stored (filled through the store, not SMTP), then reads at 100k. */
+  /**
+   * Flatness at 10k and 100k stored (filled through the store, not SMTP). At 100k the reads run
+   * first, right after the warm-up, so they see the fill plus the warm-up and nothing more.
+   */
   async scale(): Promise<void> {
     const dir = this.freshDir('mailnest-scale');
-    let stored = 0;
+    this.scaleDir = dir;
     for (const target of [this.counts.fillSmall, this.counts.fillLarge]) {
       const fill = await fillStore(dir, target);
       log(`filled ${dir} to ${fill.total} (${fill.added} added in ${(fill.ms / 1000).toFixed(1)} s)`);
-      stored = fill.total;
+      let stored = fill.total;
       const server = await startMailnest({ command: this.command(), dataDir: dir });
       try {
         log(`started on ${stored} stored in ${server.startupMs.toFixed(0)} ms`);
         await expectCount(server, stored, mailnestCount);
+        const rssAfterStart = sampleProcess(server.pid).rss;
         await warmUp(server, this.counts.warmup);
         stored += this.counts.warmup;
+        const large = target === this.counts.fillLarge;
+        const reads = large ? await this.reads(server, stored) : null;
         const times = this.timesFor('small10');
         const figure = await measureRepeated(server, 'small', 10, this.counts.small10, times, dir);
-        this.results.flatness.push({ stored: target, figure, startupMs: server.startupMs });
+        this.results.flatness.push({ stored, figure, startupMs: server.startupMs });
         stored += this.counts.small10 * times;
         await expectCount(server, stored, mailnestCount);
-        if (target === this.counts.fillLarge) this.results.scale = await this.reads(server, target, stored);
+        if (reads) this.results.scale = { ...reads, storedAtStart: fill.total, rssAfterStart, rssAfterLoad: sampleProcess(server.pid).rss, storedAfterLoad: stored };
       } finally {
         await server.stop();
       }
     }
   }
 
-  async reads(server: RunningServer, filled: number, stored: number): Promise<ScaleFigures> {
+  async reads(server: RunningServer, stored: number): Promise<Omit<ScaleFigures, 'storedAtStart' | 'rssAfterStart' | 'rssAfterLoad' | 'storedAfterLoad'>> {
     const base = `http://127.0.0.1:${server.httpPort}`;
     const repeat = (url: string, n: number) => Array.from({ length: n }, () => url);
     const freeQuery = RARE_WORD;
@@ -298,7 +304,7 @@ class Bench {
     // About 1% of the filler carries the word and 0.1% comes from that sender: a search that finds
     // nothing measures nothing.
     if (freeMatches === 0 || fromMatches === 0) {
-      throw new LostMessagesError(`search found ${freeMatches} for "${freeQuery}" and ${fromMatches} for "${fromQuery}"; the fill put ~${filled / 100} and ~${filled / 1000} there`);
+      throw new LostMessagesError(`search found ${freeMatches} for "${freeQuery}" and ${fromMatches} for "${fromQuery}"; the fill put ~${Math.round(stored / 100)} and ~${Math.round(stored / 1000)} there`);
     }
     const firstPage = await timeGets(repeat(`${base}/api/v1/messages`, this.counts.reads));
     const freeText = await timeGets(repeat(search(freeQuery), this.counts.searches));
@@ -308,29 +314,36 @@ class Bench {
     const openUrls = page.messages.map((m) => `${base}/api/v1/message/${m.ID}`);
     const openMessage = await timeGets(openUrls);
     const openAgain = await timeGets(openUrls);
-    const rssAfterLoad = sampleProcess(server.pid).rss;
-    log(`reads at ${stored}: first page p50 ${firstPage.p50.toFixed(2)} ms, free text p50 ${freeText.p50.toFixed(1)} ms, open p50 ${openMessage.p50.toFixed(2)} ms (again ${openAgain.p50.toFixed(2)} ms), RSS ${(rssAfterLoad / 2 ** 20).toFixed(0)} MB`);
+    log(`reads at ${stored}: first page p50 ${firstPage.p50.toFixed(2)} ms, free text p50 ${freeText.p50.toFixed(1)} ms, open p50 ${openMessage.p50.toFixed(2)} ms (again ${openAgain.p50.toFixed(2)} ms)`);
     return {
-      stored: filled,
+      stored,
       startupMs: server.startupMs,
       firstPage,
       freeText: { ...freeText, query: freeQuery, matches: freeMatches },
       fromSearch: { ...fromSearch, query: fromQuery, matches: fromMatches },
       openMessage,
       openAgain,
-      rssAfterLoad,
     };
   }
 
-  /** The 5 KB × 10 load once more under `node --cpu-prof`, after the timed runs so it skews none of them. */
-  async profile(): Promise<void> {
+  /**
+   * The 5 KB × 10 load once more under `node --cpu-prof`, after the timed runs so it skews none of
+   * them: on an empty store, and on the large store when the scale runs left one.
+   */
+  async profiles(): Promise<void> {
+    await this.profile('empty store', this.freshDir('mailnest-profile'));
+    if (this.scaleDir) await this.profile('large store', this.scaleDir);
+  }
+
+  async profile(label: string, dir: string): Promise<void> {
     const outDir = path.join(ROOT, 'bench', 'out', `profile-${Date.now()}`);
     mkdirSync(outDir, { recursive: true });
-    const dir = this.freshDir('mailnest-profile');
     const server = await startMailnest({ command: this.command(), dataDir: dir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`] });
     const micros = () => Number(process.hrtime.bigint() / 1000n);
     let window: [number, number] | undefined;
+    let stored = 0;
     try {
+      stored = await mailnestCount(server.httpPort!);
       await warmUp(server, this.counts.warmup);
       const from = micros();
       await measure(server, 'small', 10, this.counts.small10, dir);
@@ -339,13 +352,13 @@ class Bench {
       await server.stop();
     }
     // One profile per thread (tsx's loader hooks run on their own); the main thread is thread 0.
-    const profiles = readdirSync(outDir).filter((f) => f.endsWith('.cpuprofile'));
-    const file = profiles.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? profiles[0];
+    const files = readdirSync(outDir).filter((f) => f.endsWith('.cpuprofile'));
+    const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
     if (!file) {
       log(`warning: no .cpuprofile in ${outDir} (the CLI must exit normally on SIGTERM for --cpu-prof to write it)`);
       return;
     }
-    this.results.profile = summarizeProfile(path.join(outDir, file), window);
+    this.results.profiles.push({ label: `${label}, ${stored.toLocaleString('en-US')} stored`, file: path.relative(ROOT, path.join(outDir, file)), summary: summarizeProfile(path.join(outDir, file), window) });
     log(`profile written to ${path.join(outDir, file)}`);
   }
 
@@ -369,7 +382,9 @@ function report(results: BenchResults, args: Args): string {
       '"dirtied" is write_bytes (page cache pages dirtied, 4 KB granular), "dir" the growth of the data directory, "index" the growth of its non-.eml files. ' +
       'Every run uses a fresh data directory, removed only after the last timed run.',
   ];
-  if (results.profile) parts.push('', '## CPU profile of the server, 5 KB × 10 connections (`node --cpu-prof`)', '', formatProfile(results.profile));
+  for (const profile of results.profiles) {
+    parts.push('', `## CPU profile of the server: 5 KB × 10 connections, ${profile.label} (\`node --cpu-prof\`, ${profile.file})`, '', formatProfile(profile.summary));
+  }
   if (args.write) parts.splice(2, 0, `Command: \`${results.meta.command}\`${process.env.BENCH_PEERS ? ` with \`BENCH_PEERS=${process.env.BENCH_PEERS}\`` : ''}`, '');
   return parts.join('\n') + '\n';
 }
@@ -385,7 +400,7 @@ async function main(): Promise<void> {
     if (args.only.has('mailnest')) await bench.mailnestIngestion();
     if (args.only.has('maildev') && peers.has('maildev')) await bench.maildev();
     if (args.only.has('scale')) await bench.scale();
-    if (args.profile) await bench.profile();
+    if (args.profile) await bench.profiles();
   } finally {
     closeHttp();
     bench.cleanUp();
