@@ -94,6 +94,7 @@ export function renderTable(r: BenchResults): string {
 export function renderMeta(r: BenchResults): string {
   const m = r.meta;
   return [
+    `- Code: \`${m.commit}\`${m.commit.endsWith('-dirty') ? ' (with uncommitted changes in the work tree)' : ''}`,
     `- Date: ${m.date}; took ${(m.durationMs / 1000).toFixed(0)} s${m.quick ? ' (--quick: smaller counts)' : ''}`,
     `- Machine: ${m.cores} cores (${m.cpu}), ${mb(m.memory)} RAM; Node ${m.node}; load average ${m.loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${m.loadAfter.map((v) => v.toFixed(2)).join(' ')} after`,
     m.mailnestCommand

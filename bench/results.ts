@@ -66,6 +66,8 @@ export interface ScaleFigures {
 
 export interface BenchMeta {
   date: string;
+  /** `git describe --always --dirty` of the work tree measured. */
+  commit: string;
   command: string;
   node: string;
   cores: number;

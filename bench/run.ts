@@ -7,6 +7,7 @@
  *
  * Figures, not assertions: a missed target is reported, not failed. A lost message is a failure.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,11 @@ function countsFor(quick: boolean) {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function describeCommit(): string {
+  const git = spawnSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : 'unknown';
+}
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 let runSerial = 0;
@@ -134,6 +140,7 @@ class Bench {
     this.results = {
       meta: {
         date: new Date().toISOString(),
+        commit: describeCommit(),
         command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
         node: process.version,
         cores: os.cpus().length,
