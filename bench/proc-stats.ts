@@ -6,8 +6,10 @@ export interface ProcSample {
   wchar: number;
   /** Bytes the process caused to be sent to storage, counted at page-dirtying time (4 KB granular). */
   writeBytes: number;
-  /** User + system CPU time, ms. */
+  /** User + system CPU time, ms (all threads: the main thread and libuv's pool). */
   cpuMs: number;
+  /** Of which in the kernel (syscalls: file creation, writes, sockets), ms. */
+  sysMs: number;
   /** Resident set size and its peak, bytes. */
   rss: number;
   peakRss: number;
@@ -26,11 +28,13 @@ export function sampleProcess(pid: number): ProcSample {
   // Fields after the parenthesised command name, which may itself contain spaces.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(rest[11]) + Number(rest[12]);
+  const userTicks = Number(rest[11]);
+  const sysTicks = Number(rest[12]);
   return {
     wchar: field(io, 'wchar'),
     writeBytes: field(io, 'write_bytes'),
-    cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
+    cpuMs: ((userTicks + sysTicks) * 1000) / CLOCK_TICKS_PER_SECOND,
+    sysMs: (sysTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     rss: field(status, 'VmRSS') * 1024,
     peakRss: field(status, 'VmHWM') * 1024,
   };
@@ -40,8 +44,9 @@ export interface ProcDelta {
   wchar: number;
   writeBytes: number;
   cpuMs: number;
+  sysMs: number;
 }
 
 export function delta(before: ProcSample, after: ProcSample): ProcDelta {
-  return { wchar: after.wchar - before.wchar, writeBytes: after.writeBytes - before.writeBytes, cpuMs: after.cpuMs - before.cpuMs };
+  return { wchar: after.wchar - before.wchar, writeBytes: after.writeBytes - before.writeBytes, cpuMs: after.cpuMs - before.cpuMs, sysMs: after.sysMs - before.sysMs };
 }

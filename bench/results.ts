@@ -30,6 +30,8 @@ export interface IngestFigure {
   latency: LatencySummary;
   /** Server CPU (user + system) per message, µs. */
   cpuPerMessageUs: number;
+  /** Of which in the kernel, µs. */
+  sysPerMessageUs: number;
   /** The load generator's CPU per message, µs (it shares the machine's cores with the server). */
   clientCpuPerMessageUs: number;
   /** Server peak RSS (VmHWM) at the end of the run, bytes. */

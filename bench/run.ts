@@ -89,6 +89,7 @@ async function measure(server: RunningServer, kind: MessageKind, connections: nu
     rate: report.rate,
     latency: report.latency,
     cpuPerMessageUs: (used.cpuMs * 1000) / messages,
+    sysPerMessageUs: (used.sysMs * 1000) / messages,
     clientCpuPerMessageUs: report.clientCpuPerMessageUs,
     peakRss: after.peakRss,
   };
