@@ -3,45 +3,10 @@
  * serves the REST API, the event stream and the client (see ../shared/mailpit-api.md).
  */
 
-/** An address as Go's net/mail prints it. */
-export interface Address {
-  Name: string;
-  Address: string;
-}
-
-/** One row of a list or search result, and the `Data` of a `new` event. */
-export interface MessageSummary {
-  ID: string;
-  MessageID: string;
-  Read: boolean;
-  From: Address;
-  /** `null` when empty in list and search results (Mailpit's quirk). */
-  To: Address[] | null;
-  Cc: Address[] | null;
-  Bcc: Address[] | null;
-  ReplyTo: Address[] | null;
-  Subject: string;
-  /** RFC 3339 received time. */
-  Created: string;
-  Username: string;
-  Tags: string[];
-  Size: number;
-  /** Attachment count. */
-  Attachments: number;
-  Snippet: string;
-}
-
-/** What `/api/v1/messages` and `/api/v1/search` answer. */
-export interface MessagesSummary {
-  total: number;
-  unread: number;
-  count: number;
-  messages_count: number;
-  messages_unread: number;
-  start: number;
-  tags: string[];
-  messages: MessageSummary[];
-}
+// One definition of the wire shapes: the server builds them, the client reads them.
+export type { MessageSummary, MessagesSummary } from '../http/shapes.ts';
+export type { Address } from '../store/types.ts';
+import type { Address, MessageSummary } from '../http/shapes.ts';
 
 /** An attachment or inline part, with its decoded content. */
 export interface MessageAttachment {

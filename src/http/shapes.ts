@@ -4,6 +4,8 @@
  * read them. See /work/shared/mailpit-api.md.
  */
 import type { Address, ReadonlyStoredMessage, StoreStats } from '../store/types.ts';
+
+export type { Address };
 import type { MessagePart, ParsedMessage } from '../mail/types.ts';
 import { dateHeaderOffset, formatLocalRfc3339, formatRfc3339 } from './go-time.ts';
 
@@ -14,24 +16,29 @@ import { dateHeaderOffset, formatLocalRfc3339, formatRfc3339 } from './go-time.t
  */
 export type SummaryVariant = 'list' | 'search' | 'event';
 
+/** One row of a list or search result, and the `Data` of a `new` event. */
 export interface MessageSummary {
   ID: string;
   MessageID: string;
   Read: boolean;
   From: Address;
+  /** `null` when empty in list and search results (Mailpit's quirk). */
   To: Address[] | null;
   Cc: Address[] | null;
   Bcc: Address[] | null;
   ReplyTo: Address[] | null;
   Subject: string;
+  /** RFC 3339 received time. */
   Created: string;
   Username: string;
   Tags: string[];
   Size: number;
+  /** Attachment count. */
   Attachments: number;
   Snippet: string;
 }
 
+/** What `/api/v1/messages` and `/api/v1/search` answer. */
 export interface MessagesSummary {
   total: number;
   unread: number;
