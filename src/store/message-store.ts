@@ -4,6 +4,7 @@ import type { Logger } from '../log.ts';
 import { StoreError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { idGenerator } from './ids.ts';
+import { RecordInterner } from './record-interning.ts';
 import { indexOfId } from './sorted-index.ts';
 import type { IndexAdapter, IndexData } from './index-adapter.ts';
 import type { MessageFiles } from './message-files.ts';
@@ -42,6 +43,7 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
   readonly #maxMessages: number;
   readonly #maxAge: number;
   readonly #nextId = idGenerator();
+  readonly #interner = new RecordInterner();
   readonly #byId = new Map<string, StoredMessage>();
   readonly #tagCounts = new Map<string, number>();
   #unread = 0;
@@ -63,7 +65,11 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
     this.#maxMessages = parts.maxMessages;
     this.#maxAge = parts.maxAge;
     this.#db = new Low<IndexData>(parts.adapter, { messages: [] });
-    this.#commit = new GroupCommit(() => this.#db.write());
+    this.#commit = new GroupCommit(async () => {
+      // One directory fsync per group makes every message file created before it durable by name.
+      if (this.#fsync) await this.#files.syncDirectory();
+      await this.#db.write();
+    });
     if (this.#maxAge > 0) {
       this.#ageTimer = setInterval(() => this.#scheduleRetention(), Math.min(AGE_CHECK_INTERVAL_MS, this.#maxAge));
       this.#ageTimer.unref();
@@ -74,7 +80,7 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
   static async open(parts: MessageStoreParts): Promise<MessageStore> {
     const store = new MessageStore(parts);
     await store.#db.read();
-    for (const message of store.#list) store.#track(message, 1);
+    for (const message of store.#list) store.#track(store.#interner.intern(message), 1);
     const orphans = await parts.files.removeOrphans((id) => store.#byId.has(id));
     if (orphans > 0) parts.log.info(`removed ${orphans} orphaned message file(s) left by an interrupted write`);
     store.#scheduleRetention();
@@ -113,18 +119,17 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
   async add(raw: Buffer, envelope: Envelope, options: { receivedAt?: number } = {}): Promise<ReadonlyStoredMessage> {
     this.#assertOpen('store message');
     const created = options.receivedAt ?? Date.now();
-    const message: StoredMessage = {
+    const message: StoredMessage = this.#interner.intern({
       id: this.#nextId(created),
       created,
       size: raw.length,
       read: false,
       ...this.#digest(raw, envelope),
       envelope,
-    };
+    });
     await this.#files.write(message.id, raw);
     this.#adapter.stage({ added: [message] });
     await this.#commit.request();
-    if (this.#fsync) await this.#files.syncDirectory();
 
     const list = this.#list;
     if (list.length === 0 || list[list.length - 1]!.id < message.id) list.push(message);
@@ -194,7 +199,7 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
       const message = this.#byId.get(id);
       if (!message) continue;
       this.#countTags(message.tags, -1);
-      message.tags = [...unique];
+      message.tags = this.#interner.tags(unique);
       this.#countTags(message.tags, 1);
       changed.push(message);
     }
@@ -218,7 +223,7 @@ export class MessageStore extends EventEmitter<StoreEvents> implements Store {
     for (const message of this.#list) {
       if (!message.tags.includes(tag)) continue;
       this.#countTags(message.tags, -1);
-      message.tags = edit(message.tags);
+      message.tags = this.#interner.tags(edit(message.tags));
       this.#countTags(message.tags, 1);
       changed.push(message.id);
     }
