@@ -5,9 +5,15 @@ import { pathToFileURL } from 'node:url';
 interface CpuProfile {
   /** Monotonic clock, µs (the same clock as process.hrtime, system-wide on Linux). */
   startTime: number;
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
+}
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
 }
 
 export interface ProfileEntry {
@@ -58,13 +64,31 @@ export function summarizeProfile(file: string, window?: readonly [number, number
   // A clock mismatch would leave nothing: fall back to the whole profile rather than report nothing.
   const windowed = window !== undefined && inWindow.some(Boolean);
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url ? `${place(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+  /**
+   * A C++ binding (writeBuffer, open, close) says nothing alone: name the JS that called it, and
+   * the first caller outside Node's own code (the store, smtp-server), so file and socket writes part.
+   */
+  const nativeCallers = (id: number): { direct: string; app: CallFrame | null } => {
+    let parent = parentOf.get(id);
+    const direct = parent !== undefined ? byId.get(parent)! : null;
+    while (parent !== undefined) {
+      const frame = byId.get(parent)!;
+      if (frame.url && !frame.url.startsWith('node:')) return { direct: direct ? label(direct) : '?', app: frame };
+      parent = parentOf.get(parent);
+    }
+    return { direct: direct ? label(direct) : '?', app: null };
+  };
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
   let idleUs = 0;
   let busyUs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     if (windowed && !inWindow[i]) continue;
-    const frame = byId.get(profile.samples[i]!);
+    const id = profile.samples[i]!;
+    const frame = byId.get(id);
     const us = profile.timeDeltas[i] ?? 0;
     if (!frame) continue;
     if (frame.functionName === '(idle)') {
@@ -72,8 +96,13 @@ export function summarizeProfile(file: string, window?: readonly [number, number
       continue;
     }
     busyUs += us;
-    const where = place(frame.url);
-    const fn = `${frame.functionName || '(anonymous)'} ${frame.url ? `${where}:${frame.lineNumber + 1}` : ''}`.trim();
+    let where = place(frame.url);
+    let fn = label(frame);
+    if (!frame.url && !frame.functionName.startsWith('(')) {
+      const { direct, app } = nativeCallers(id);
+      fn = `${fn} ← ${direct}${app ? ` ← ${label(app)}` : ''}`;
+      where = `(native) ← ${app ? place(app.url) : 'node'}`;
+    }
     functions.set(fn, (functions.get(fn) ?? 0) + us);
     files.set(where, (files.get(where) ?? 0) + us);
   }
@@ -84,7 +113,7 @@ export function summarizeProfile(file: string, window?: readonly [number, number
 export function formatProfile(summary: ProfileSummary): string {
   const rows = (entries: ProfileEntry[]) => entries.map((e) => `| ${e.percent.toFixed(1)}% | ${e.selfMs.toFixed(0)} ms | \`${e.name}\` |`).join('\n');
   return [
-    `${summary.windowed ? 'During the timed load only' : 'Whole process life, start-up included'}: busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms (percentages are of busy time; "(native)" is time inside C++ bindings such as fs calls).`,
+    `${summary.windowed ? 'During the timed load only' : 'Whole process life, start-up included'}: busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms (percentages are of busy time; a C++ binding such as \`writeBuffer\` is shown ← with the JS that called it ← and the first caller outside Node).`,
     '',
     '| self | ms | function |', '|---:|---:|---|', rows(summary.functions),
     '',
