@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProfile, summarizeProfile } from './cpu-profile-summary.ts';
 import { dirSize } from './dir-size.ts';
 import { fillStore } from './fill-store.ts';
+import { flushWriteback } from './flush-writeback.ts';
 import { closeHttp, getJson, timeGets } from './http-timing.ts';
 import { runLoadInChild } from './load-child.ts';
 import { maildevCount, maildevVersion, startMaildev } from './maildev-peer.ts';
@@ -80,6 +81,7 @@ const tag = () => `run${process.pid}x${++runSerial}`;
 /** One timed load against a running server, with what the server process spent on it. */
 async function measure(server: RunningServer, kind: MessageKind, connections: number, messages: number, dataDir?: string): Promise<IngestFigure> {
   const dirBefore = dataDir ? dirSize(dataDir) : null;
+  flushWriteback();
   const before = sampleProcess(server.pid);
   const report = await runLoadInChild({ host: '127.0.0.1', port: server.smtpPort, connections, messages, kind, tag: tag() });
   const after = sampleProcess(server.pid);
@@ -279,6 +281,8 @@ class Bench {
       const fill = await fillStore(dir, target);
       log(`filled ${dir} to ${fill.total} (${fill.added} added in ${(fill.ms / 1000).toFixed(1)} s)`);
       let stored = fill.total;
+      const flushMs = flushWriteback();
+      log(`sync after the fill took ${flushMs.toFixed(0)} ms`);
       const server = await startMailnest({ command: this.command(), dataDir: dir });
       try {
         log(`started on ${stored} stored in ${server.startupMs.toFixed(0)} ms`);
