@@ -100,7 +100,7 @@ export function summarizeProfile(file: string, window?: readonly [number, number
     let fn = label(frame);
     if (!frame.url && !frame.functionName.startsWith('(')) {
       const { direct, app } = nativeCallers(id);
-      fn = `${fn} ← ${direct}${app ? ` ← ${label(app)}` : ''}`;
+      fn = `${fn} ← ${direct}${app && label(app) !== direct ? ` ← ${label(app)}` : ''}`;
       where = `(native) ← ${app ? place(app.url) : 'node'}`;
     }
     functions.set(fn, (functions.get(fn) ?? 0) + us);

@@ -381,7 +381,7 @@ class Bench {
   }
 }
 
-function report(results: BenchResults, args: Args): string {
+function report(results: BenchResults): string {
   const parts = [
     '# Mailnest benchmark',
     '',
@@ -397,7 +397,7 @@ function report(results: BenchResults, args: Args): string {
   for (const profile of results.profiles) {
     parts.push('', `## CPU profile of the server: 5 KB × 10 connections, ${profile.label} (\`node --cpu-prof\`, ${profile.file})`, '', formatProfile(profile.summary));
   }
-  if (args.write) parts.splice(2, 0, `Command: \`${results.meta.command}\`${process.env.BENCH_PEERS ? ` with \`BENCH_PEERS=${process.env.BENCH_PEERS}\`` : ''}`, '');
+  parts.splice(2, 0, `Command: \`${process.env.BENCH_PEERS ? `BENCH_PEERS=${process.env.BENCH_PEERS} ` : ''}${results.meta.command}\``, '');
   return parts.join('\n') + '\n';
 }
 
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
   const results = bench.results;
   results.meta.loadAfter = os.loadavg();
   results.meta.durationMs = performance.now() - started;
-  const markdown = report(results, args);
+  const markdown = report(results);
   if (args.write) writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), markdown);
   process.stdout.write(args.json ? JSON.stringify(results, null, 2) + '\n' : markdown);
 }
