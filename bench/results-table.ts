@@ -46,8 +46,12 @@ export function renderTable(r: BenchResults): string {
   const mdTen = r.maildev?.small10;
   rows.push(['Ingestion, 5 KB, 10 connections, `--fsync`', ingest(fsync), DASH, `${ingest(mdTen)} (no fsync option)`, ratio(versus(fsync, mdTen)), fsync && r.sink.small10 ? pct(versus(fsync, r.sink.small10)) : DASH, '≥ 1.5× MailDev', met(fsync && mdTen ? versus(fsync, mdTen) >= 1.5 : null)]);
 
+  const memory = r.mailnest.memory10;
+  if (memory) {
+    rows.push(['Reference: 5 KB, 10 connections, `--db memory` (nothing on disk)', ingest(memory), DASH, DASH, ratio(versus(memory, mdTen)), r.sink.small10 ? pct(versus(memory, r.sink.small10)) : DASH, DASH, DASH]);
+  }
   const cpu = (f: IngestFigure | undefined) => (f ? `${int(f.cpuPerMessageUs)} µs (${int(f.sysPerMessageUs)} µs in the kernel)` : DASH);
-  rows.push(['Server CPU per message, all threads (5 KB, 10 connections)', cpu(r.mailnest.small10), cpu(r.sink.small10), cpu(r.maildev?.small10), DASH, DASH, DASH, DASH]);
+  rows.push([`Server CPU per message, all threads (5 KB, 10 connections)${memory ? `; \`--db memory\`: ${cpu(memory)}` : ''}`, cpu(r.mailnest.small10), cpu(r.sink.small10), cpu(r.maildev?.small10), DASH, DASH, DASH, DASH]);
   const clientCpu = (f: IngestFigure | undefined) => (f ? `${int(f.clientCpuPerMessageUs)} µs` : DASH);
   rows.push(['Load generator CPU per message (same load)', clientCpu(r.mailnest.small10), clientCpu(r.sink.small10), clientCpu(r.maildev?.small10), DASH, DASH, DASH, DASH]);
   const peak = (f: IngestFigure | undefined) => (f ? mb(f.peakRss) : DASH);

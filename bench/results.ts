@@ -88,7 +88,8 @@ export interface BenchMeta {
 export interface BenchResults {
   meta: BenchMeta;
   sink: Partial<Record<IngestCase, IngestFigure>>;
-  mailnest: Partial<Record<IngestCase, IngestFigure>> & { fsync10?: IngestFigure };
+  /** `fsync10`: with --fsync; `memory10`: with --db memory (nothing durable, a reference). */
+  mailnest: Partial<Record<IngestCase, IngestFigure>> & { fsync10?: IngestFigure; memory10?: IngestFigure };
   maildev: Partial<Record<IngestCase, IngestFigure>> | null;
   live: LiveLatency | null;
   startupEmptyMs: number | null;

@@ -27,6 +27,9 @@ import { CASE_SHAPE, INGEST_CASES, type BenchResults, type IngestCase, type Inge
 import { renderMeta, renderTable } from './results-table.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
+/** Mailnest-only variants of the 5 KB × 10 connections load. */
+type Variant = 'fsync10' | 'memory10';
+
 class LostMessagesError extends Error {
   override name = 'LostMessagesError';
 }
@@ -63,8 +66,8 @@ function parseArgs(argv: string[]): Args {
 /** Messages per timed run; --quick divides everything for iteration. */
 function countsFor(quick: boolean) {
   return quick
-    ? { repeats: 1, warmup: 300, small1: 500, small10: 2000, small50: 2000, large10: 40, fsync10: 1000, live: 1000, fillSmall: 2_000, fillLarge: 20_000, reads: 50, searches: 20 }
-    : { repeats: 3, warmup: 1000, small1: 3000, small10: 15_000, small50: 15_000, large10: 300, fsync10: 8000, live: 5000, fillSmall: 10_000, fillLarge: 100_000, reads: 300, searches: 60 };
+    ? { repeats: 1, warmup: 300, small1: 500, small10: 2000, small50: 2000, large10: 40, live: 1000, fillSmall: 2_000, fillLarge: 20_000, reads: 50, searches: 20 }
+    : { repeats: 3, warmup: 1000, small1: 3000, small10: 15_000, small50: 15_000, large10: 300, live: 5000, fillSmall: 10_000, fillLarge: 100_000, reads: 300, searches: 60 };
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -170,8 +173,8 @@ class Bench {
   }
 
   /** The headline case (5 KB, 10 connections) runs `repeats` times; the others once. */
-  timesFor(name: IngestCase | 'fsync10'): number {
-    return name === 'small10' || name === 'fsync10' ? this.counts.repeats : 1;
+  timesFor(name: IngestCase | Variant): number {
+    return name === 'small10' || name === 'fsync10' || name === 'memory10' ? this.counts.repeats : 1;
   }
 
   freshDir(label: string): string {
@@ -214,17 +217,17 @@ class Bench {
   }
 
   /** A fresh Mailnest (own data dir), warmed up, the timed load(s), every message counted through the API. */
-  async mailnestCase(name: IngestCase | 'fsync10', then?: (server: RunningServer, stored: number) => Promise<void>): Promise<IngestFigure> {
-    const fsync = name === 'fsync10';
-    const { kind, connections } = CASE_SHAPE[fsync ? 'small10' : name];
-    const dir = this.freshDir(`mailnest-${name}`);
-    const server = await startMailnest({ command: this.command(), dataDir: dir, fsync });
+  async mailnestCase(name: IngestCase | Variant, then?: (server: RunningServer, stored: number) => Promise<void>): Promise<IngestFigure> {
+    const variant = name === 'fsync10' || name === 'memory10';
+    const { kind, connections } = CASE_SHAPE[variant ? 'small10' : name];
+    const dir = name === 'memory10' ? null : this.freshDir(`mailnest-${name}`);
+    const server = await startMailnest({ command: this.command(), dataDir: dir ?? 'memory', fsync: name === 'fsync10' });
     try {
       if (name === 'small10') this.results.startupEmptyMs = server.startupMs;
       await warmUp(server, this.counts.warmup);
       const times = this.timesFor(name);
-      const figure = await measureRepeated(server, kind, connections, this.counts[name], times, dir);
-      const stored = this.counts.warmup + this.counts[name] * times;
+      const figure = await measureRepeated(server, kind, connections, this.counts[variant ? 'small10' : name], times, dir ?? undefined);
+      const stored = this.counts.warmup + this.counts[variant ? 'small10' : name] * times;
       await expectCount(server, stored, mailnestCount);
       if (then) await then(server, stored);
       return figure;
@@ -239,6 +242,8 @@ class Bench {
       if (name === 'small10') this.results.flatness.push({ stored: this.counts.warmup, figure: this.results.mailnest.small10!, startupMs: this.results.startupEmptyMs ?? NaN });
     }
     this.results.mailnest.fsync10 = await this.mailnestCase('fsync10');
+    // Not a target: what the same load costs with nothing on disk, to size the durable path.
+    this.results.mailnest.memory10 = await this.mailnestCase('memory10');
   }
 
   /** 250 → `new` frame, on a separate load with a WebSocket client in the load generator's process. */
