@@ -6,43 +6,20 @@
 // One definition of the wire shapes: the server builds them, the client reads them.
 export type { MessageSummary, MessagesSummary } from '../http/shapes.ts';
 export type { Address } from '../store/types.ts';
-import type { Address, MessageSummary } from '../http/shapes.ts';
+import type { AttachmentShape, MessageShape, MessageSummary } from '../http/shapes.ts';
 
 /** An attachment or inline part, with its decoded content. */
-export interface MessageAttachment {
-  PartID: string;
-  FileName: string;
-  ContentType: string;
-  ContentID: string;
-  Size: number;
-  Checksums: { MD5: string; SHA1: string; SHA256: string };
+export interface MessageAttachment extends AttachmentShape {
   /** The decoded bytes (a client addition: Mailpit serves them at /part/{PartID}). */
   Content: Buffer;
 }
 
-/** A full message: Mailpit's `Message` plus the headers and the attachment contents. */
-export interface Message {
-  ID: string;
-  MessageID: string;
-  From: Address;
-  To: Address[];
-  Cc: Address[];
-  Bcc: Address[];
-  ReplyTo: Address[];
-  /**
-   * The Return-Path header, else the From address. (The server's GET /api/v1/message also knows
-   * the envelope MAIL FROM; that route marks the message read, which the client avoids.)
-   */
-  ReturnPath: string;
-  Subject: string;
-  ListUnsubscribe: { Header: string; Links: string[]; Errors: string; HeaderPost: string };
-  /** RFC 3339: the Date header, or the received time when it is missing. */
-  Date: string;
-  Tags: string[];
-  Username: string;
-  Text: string;
-  HTML: string;
-  Size: number;
+/**
+ * A full message: Mailpit's `Message` plus the headers and the attachment contents. `ReturnPath` is
+ * the Return-Path header, else the From address (the server's GET /api/v1/message also knows the
+ * envelope MAIL FROM, but that route marks the message read, which the client avoids).
+ */
+export interface Message extends Omit<MessageShape, 'Inline' | 'Attachments'> {
   Inline: MessageAttachment[];
   Attachments: MessageAttachment[];
   /** Every header of the top-level header section, keys as written, values decoded and unfolded. */

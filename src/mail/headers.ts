@@ -1,6 +1,6 @@
 import libmime from 'libmime';
 import type { HeaderMap } from './types.ts';
-import { findHeaderEnd, parseHeaderFields } from './header-block.ts';
+import { findHeaderEnd, parseHeaderFields, type HeaderField } from './header-block.ts';
 
 // RFC 7230 token characters: Go leaves a key holding anything else untouched.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -29,7 +29,11 @@ export function canonicalHeaderKey(key: string): string {
  */
 export function parseHeaders(raw: Buffer): HeaderMap {
   const { headerEnd } = findHeaderEnd(raw);
-  const { fields } = parseHeaderFields(raw, 0, headerEnd);
+  return headerMap(parseHeaderFields(raw, 0, headerEnd).fields);
+}
+
+/** Groups header fields under canonical keys, as Go's mail.Header holds them. */
+export function headerMap(fields: readonly HeaderField[]): HeaderMap {
   const grouped = new Map<string, string[]>();
   for (const field of fields) {
     const key = canonicalHeaderKey(field.name);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HeaderMap, MessagePart, ParsedMessage } from './types.ts';
 import { firstHeader, type HeaderField } from './header-block.ts';
-import { canonicalHeaderKey, decodeEncodedWords } from './headers.ts';
+import { decodeEncodedWords, headerMap } from './headers.ts';
 import { htmlToText } from './html-text.ts';
 import { listUnsubscribe } from './list-unsubscribe.ts';
 import { parseMessageDate } from './message-date.ts';
@@ -9,18 +9,6 @@ import { readMimeTree, type MimeNode } from './mime-tree.ts';
 import { partBytes, partText } from './part-content.ts';
 import { layoutParts } from './part-layout.ts';
 
-function headerMap(fields: readonly HeaderField[]): HeaderMap {
-  const grouped = new Map<string, string[]>();
-  for (const field of fields) {
-    const key = canonicalHeaderKey(field.name);
-    const list = grouped.get(key);
-    if (list) list.push(field.value);
-    else grouped.set(key, [field.value]);
-  }
-  const map: HeaderMap = {};
-  for (const key of [...grouped.keys()].sort()) map[key] = grouped.get(key) as string[];
-  return map;
-}
 
 function hex(algorithm: string, content: Buffer): string {
   return createHash(algorithm).update(content).digest('hex');
