@@ -12,28 +12,41 @@ export interface ParsedCache {
   clear(): void;
 }
 
-export function createParsedCache(store: Store, capacity = 32): ParsedCache {
+// Parsed messages hold their decoded parts: bound the bytes too, or 32 large messages would pin
+// hundreds of MB. Weighed by raw size, which the decoded parts roughly match.
+const DEFAULT_BYTE_BUDGET = 64 * 1024 * 1024;
+
+export function createParsedCache(store: Store, capacity = 32, byteBudget = DEFAULT_BYTE_BUDGET): ParsedCache {
   // A Map iterates in insertion order, so re-inserting on each hit keeps the oldest first.
-  const entries = new Map<string, Promise<ParsedMessage>>();
+  const entries = new Map<string, { parsed: Promise<ParsedMessage>; size: number }>();
+  let bytes = 0;
+  const drop = (id: string) => {
+    const entry = entries.get(id);
+    if (!entry) return;
+    entries.delete(id);
+    bytes -= entry.size;
+  };
   return {
     get(id) {
       let entry = entries.get(id);
       if (entry) {
         entries.delete(id);
       } else {
-        entry = store.raw(id).then((raw) => parseMessage(raw));
+        const parsed = store.raw(id).then((raw) => parseMessage(raw));
+        entry = { parsed, size: store.get(id)?.size ?? 0 };
+        bytes += entry.size;
         // A failed read or parse is not worth remembering: the next request tries again.
-        entry.catch(() => { if (entries.get(id) === entry) entries.delete(id); });
+        parsed.catch(() => { if (entries.get(id)?.parsed === parsed) drop(id); });
       }
       entries.set(id, entry);
-      while (entries.size > capacity) entries.delete(entries.keys().next().value!);
-      return entry;
+      // Always keep the newest entry, even alone over the budget: its caller is waiting for it.
+      while (entries.size > 1 && (entries.size > capacity || bytes > byteBudget)) drop(entries.keys().next().value!);
+      return entry.parsed;
     },
-    forget(id) {
-      entries.delete(id);
-    },
+    forget: drop,
     clear() {
       entries.clear();
+      bytes = 0;
     },
   };
 }
