@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
 import { startNest as startTestServer } from '../helpers/test-server.ts';
-import { PNG, plainMail, richMail, send } from './fixtures.ts';
+import { PNG, plainMail, richMail, send, startWithFixtures } from './fixtures.ts';
 import { keysOf, request } from './http-request.ts';
 
 const MESSAGE_KEYS = ['ID', 'MessageID', 'From', 'To', 'Cc', 'Bcc', 'ReplyTo', 'ReturnPath', 'Subject', 'ListUnsubscribe', 'Date', 'Tags', 'Username', 'Text', 'HTML', 'Size', 'Inline', 'Attachments'];
@@ -162,9 +162,7 @@ describe('GET /view/{ID}.html and .txt', () => {
   let plainId: string;
   let richId: string;
   before(async () => {
-    nest = await startTestServer();
-    plainId = await send(nest, plainMail);
-    richId = await send(nest, richMail);
+    ({ nest, plainId, richId } = await startWithFixtures());
   });
 
   it('renders the HTML part with cid: images pointing at the API, under a no-script CSP', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
 import { startNest as startTestServer } from '../helpers/test-server.ts';
-import { plainMail, richMail, send } from './fixtures.ts';
+import { plainMail, richMail, send, startWithFixtures } from './fixtures.ts';
 import { keysOf, request } from './http-request.ts';
 
 const SUMMARY_KEYS = ['total', 'unread', 'count', 'messages_count', 'messages_unread', 'start', 'tags', 'messages'];
@@ -100,9 +100,7 @@ describe('GET /api/v1/search', () => {
   let plainId: string;
   let richId: string;
   before(async () => {
-    nest = await startTestServer();
-    plainId = await send(nest, plainMail);
-    richId = await send(nest, richMail);
+    ({ nest, plainId, richId } = await startWithFixtures());
   });
 
   it('refuses an empty query with Mailpit\'s 400 text', async () => {
@@ -149,9 +147,7 @@ describe('PUT /api/v1/messages (read status)', () => {
   let plainId: string;
   let richId: string;
   before(async () => {
-    nest = await startTestServer();
-    plainId = await send(nest, plainMail);
-    richId = await send(nest, richMail);
+    ({ nest, plainId, richId } = await startWithFixtures());
   });
 
   const put = (body: string) => request(`${nest.url}api/v1/messages`, { method: 'PUT', body, headers: { 'Content-Type': 'application/json' } });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Mailnest } from '../../src/index.ts';
 import { startNest as startTestServer } from '../helpers/test-server.ts';
-import { plainMail, richMail, send } from './fixtures.ts';
+import { plainMail, richMail, send, startWithFixtures } from './fixtures.ts';
 import { keysOf, request } from './http-request.ts';
 
 describe('tags', () => {
@@ -10,9 +10,7 @@ describe('tags', () => {
   let plainId: string;
   let richId: string;
   before(async () => {
-    nest = await startTestServer();
-    plainId = await send(nest, plainMail);
-    richId = await send(nest, richMail);
+    ({ nest, plainId, richId } = await startWithFixtures());
   });
 
   const put = (path: string, body: unknown) => request(`${nest.url}${path}`, { method: 'PUT', body: JSON.stringify(body) });

@@ -1,6 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Mailnest } from '../../src/index.ts';
 import { queuedId, sendMail } from '../helpers/send-mail.ts';
+import { startNest } from '../helpers/test-server.ts';
 
 /** A 1×1 transparent PNG, for inline images and thumbnails. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -33,4 +34,12 @@ export const richMail: Mail.Options = {
 /** Sends a message and returns the ID from the 250 reply. */
 export async function send(nest: Mailnest, message: Mail.Options): Promise<string> {
   return queuedId(await sendMail(nest.smtpPort, message));
+}
+
+/** A fresh server holding the plain and the rich message, the state most route tests start from. */
+export async function startWithFixtures(): Promise<{ nest: Mailnest; plainId: string; richId: string }> {
+  const nest = await startNest();
+  const plainId = await send(nest, plainMail);
+  const richId = await send(nest, richMail);
+  return { nest, plainId, richId };
 }
