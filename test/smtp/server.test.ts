@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import tls from 'node:tls';
 import { describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
+import { generate } from 'selfsigned';
 import { greetPromptly } from '../../src/smtp/prompt-greeting.ts';
 import { queuedId, sendMail } from '../helpers/send-mail.ts';
 import { SmtpSession } from '../helpers/smtp-session.ts';
@@ -166,6 +168,23 @@ describe('SMTP TLS', () => {
     const info = await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', subject: 'tls', text: 'x' });
     transport.close();
     assert.equal(store.get(queuedId(info))?.envelope.tls, true);
+  });
+
+  it('presents the certificate from --smtp-tls-cert and --smtp-tls-key', async () => {
+    const dir = await tmpDir();
+    const pems = await generate([{ name: 'commonName', value: 'mail.test' }], { keyType: 'ec', curve: 'P-256' });
+    await writeFile(path.join(dir, 'cert.pem'), pems.cert);
+    await writeFile(path.join(dir, 'key.pem'), pems.private);
+    const { smtp } = await startSmtpOnly({ smtpTlsCert: path.join(dir, 'cert.pem'), smtpTlsKey: path.join(dir, 'key.pem'), smtpRequireTls: true });
+    const commonName = await new Promise<unknown>((resolve, reject) => {
+      const socket = tls.connect({ port: smtp.port, host: '127.0.0.1', rejectUnauthorized: false });
+      socket.on('error', reject);
+      socket.on('secureConnect', () => {
+        resolve(socket.getPeerCertificate().subject?.CN);
+        socket.destroy();
+      });
+    });
+    assert.equal(commonName, 'mail.test');
   });
 
   it('speaks implicit TLS with --smtp-require-tls', async () => {
