@@ -8,6 +8,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../log.ts';
 import type { ReadonlyStoredMessage, Store } from '../store/types.ts';
+import { subscribe } from '../store/subscribe.ts';
+import type { StoreListeners } from '../store/subscribe.ts';
 import { version } from '../version.ts';
 import { encodeGoJson } from './go-json-encode.ts';
 import { toMessageSummary, toStats } from './shapes.ts';
@@ -80,7 +82,7 @@ export function createEventsHub(options: EventsHubOptions): EventsHub {
     statsTimer.unref();
   };
 
-  const listeners = {
+  const listeners: StoreListeners = {
     new(m: ReadonlyStoredMessage) {
       if (wss.clients.size > 0) broadcast(frame('new', toMessageSummary(m, 'event')));
       scheduleStats();
@@ -106,12 +108,7 @@ export function createEventsHub(options: EventsHubOptions): EventsHub {
       scheduleStats();
     },
   };
-  store.on('new', listeners.new);
-  store.on('read', listeners.read);
-  store.on('tags', listeners.tags);
-  store.on('delete', listeners.delete);
-  store.on('prune', listeners.prune);
-  store.on('truncate', listeners.truncate);
+  const unsubscribe = subscribe(store, listeners);
 
   wss.on('connection', (ws: LiveSocket) => {
     ws.isAlive = true;
@@ -148,12 +145,7 @@ export function createEventsHub(options: EventsHubOptions): EventsHub {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(pinger);
         if (statsTimer) clearTimeout(statsTimer);
-        store.off('new', listeners.new);
-        store.off('read', listeners.read);
-        store.off('tags', listeners.tags);
-        store.off('delete', listeners.delete);
-        store.off('prune', listeners.prune);
-        store.off('truncate', listeners.truncate);
+        unsubscribe();
         // Going away (1001), then cut whoever does not finish the closing handshake quickly.
         for (const client of wss.clients) client.close(1001, 'Mailnest is shutting down');
         const cutoff = setTimeout(() => { for (const client of wss.clients) client.terminate(); }, 500);

@@ -2,6 +2,7 @@
  * Counters behind `/api/v1/info` RuntimeStats. The HTTP side only sees the store, so "accepted"
  * counts every stored message since start-up (SMTP or any other ingest path).
  */
+import { subscribe } from '../store/subscribe.ts';
 import type { Store } from '../store/types.ts';
 
 export interface RuntimeStats {
@@ -15,18 +16,15 @@ export interface RuntimeStats {
 
 export function trackRuntimeStats(store: Store): RuntimeStats {
   const stats = { startedAt: Date.now(), accepted: 0, acceptedSize: 0, deleted: 0 };
-  const onNew = (m: { size: number }) => { stats.accepted += 1; stats.acceptedSize += m.size; };
-  const onDelete = (ids: string[]) => { stats.deleted += ids.length; };
-  store.on('new', onNew);
-  store.on('delete', onDelete);
+  const dispose = subscribe(store, {
+    new: (m) => { stats.accepted += 1; stats.acceptedSize += m.size; },
+    delete: (ids) => { stats.deleted += ids.length; },
+  });
   return {
     get startedAt() { return stats.startedAt; },
     get accepted() { return stats.accepted; },
     get acceptedSize() { return stats.acceptedSize; },
     get deleted() { return stats.deleted; },
-    dispose() {
-      store.off('new', onNew);
-      store.off('delete', onDelete);
-    },
+    dispose,
   };
 }

@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import type { HttpContext } from './context.ts';
 import { createEventsHub } from './events.ts';
 import { Credentials } from '../credentials.ts';
+import { subscribe } from '../store/subscribe.ts';
 import { createAuthCheck } from './middleware/basic-auth.ts';
 import { createHostCheck } from './middleware/host-check.ts';
 import { createOriginCheck } from './middleware/origin-check.ts';
@@ -78,11 +79,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const runtime = trackRuntimeStats(store);
   const parsed = createParsedCache(store);
-  const forget = (ids: string[]) => { for (const id of ids) parsed.forget(id); };
   const clear = () => parsed.clear();
-  store.on('delete', forget);
-  store.on('truncate', clear);
-  store.on('prune', clear);
+  const unsubscribe = subscribe(store, {
+    delete: (ids) => { for (const id of ids) parsed.forget(id); },
+    truncate: clear,
+    prune: clear,
+  });
   const ctx: HttpContext = { config, store, log, parsed, runtime, rejected: () => options.ingest?.rejected ?? 0 };
   const hub = createEventsHub({ store, log });
   const server = createServer(createApp(ctx, checks));
@@ -114,9 +116,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const release = () => {
     runtime.dispose();
-    store.off('delete', forget);
-    store.off('truncate', clear);
-    store.off('prune', clear);
+    unsubscribe();
   };
 
   try {

@@ -16,6 +16,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { parseDuration } from '../config.ts';
 import { compileSearch } from '../mail/search.ts';
+import { subscribe } from '../store/subscribe.ts';
 import type { ReadonlyStoredMessage, Store } from '../store/types.ts';
 import { queryString } from './paging.ts';
 import { sendJson } from './respond.ts';
@@ -104,11 +105,10 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
     let found = 0;
     let timer: NodeJS.Timeout | undefined;
     let recountQueued = false;
+    let unsubscribe = () => {};
     const cleanup = () => {
       clearTimeout(timer);
-      store.off('new', onNew);
-      store.off('read', queueRecount);
-      store.off('tags', queueRecount);
+      unsubscribe();
     };
     // Answers with the matches when there are enough, and says whether it did.
     function answerIfEnough(): boolean {
@@ -135,9 +135,7 @@ export function waitHandler(deps: { store: Store }): RequestHandler {
     }
 
     if (answerIfEnough()) return;
-    store.on('new', onNew);
-    store.on('read', queueRecount);
-    store.on('tags', queueRecount);
+    unsubscribe = subscribe(store, { new: onNew, read: queueRecount, tags: queueRecount });
     timer = setTimeout(() => {
       cleanup();
       res.status(408);
