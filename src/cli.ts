@@ -3,7 +3,7 @@ import { helpText, parseServerArgs } from './cli-options.ts';
 import { consoleLogger } from './log.ts';
 import { startMailnest } from './index.ts';
 import { version } from './version.ts';
-import { defaultDataDir } from './config.ts';
+import { defaultDataDir, formatAddress } from './config.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -37,11 +37,10 @@ async function serve(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   const { total } = nest.store.stats();
-  const smtpHost = nest.config.smtpHost.includes(':') ? `[${nest.config.smtpHost}]` : nest.config.smtpHost;
   process.stdout.write(
     [
       `Mailnest ${version}`,
-      `SMTP listening on ${smtpHost}:${nest.smtpPort}`,
+      `SMTP listening on ${formatAddress(nest.config.smtpHost, nest.smtpPort)}`,
       `HTTP listening on ${nest.url}`,
       `Data stored in ${nest.store.location}${nest.store.location === 'memory' ? ' (nothing kept on exit)' : ''} (${total} message${total === 1 ? '' : 's'})`,
       '',

@@ -148,7 +148,18 @@ function count(key: keyof MailnestOptions, value: unknown, min: number): number 
   return n;
 }
 
-function normaliseWebroot(value: string): string {
+/** `host:port` as URLs and messages write it: an IPv6 host goes in brackets. */
+export function formatAddress(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The host a client on this machine connects to: an unspecified bind address means loopback. */
+export function connectableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+}
+
+/** `mail`, `/mail`, `/mail/` -> `/mail/`; empty -> `/`. */
+export function normaliseWebroot(value: string): string {
   if (!/^[\w\-./~]*$/.test(value)) throw invalid('webroot', 'a URL path such as /mail/', value);
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

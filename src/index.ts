@@ -1,5 +1,5 @@
 import { MailnestClient } from './client/index.ts';
-import { resolveConfig } from './config.ts';
+import { connectableHost, formatAddress, resolveConfig } from './config.ts';
 import type { Config, MailnestOptions } from './config.ts';
 import { startHttpServer } from './http/server.ts';
 import { silentLogger } from './log.ts';
@@ -29,10 +29,6 @@ export interface Mailnest {
   close(): Promise<void>;
 }
 
-function hostForUrl(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
 
 /**
  * Starts SMTP, the store and HTTP in this process. Unlike the CLI, it keeps mail in memory unless
@@ -58,7 +54,7 @@ export async function startMailnest(options: StartOptions = {}): Promise<Mailnes
     smtp = await startSmtpServer({ config, store, log: logger });
     const http = await startHttpServer({ config, store, log: logger, ingest: smtp.stats });
     const servers = { smtp, http };
-    const url = `http://${hostForUrl(config.httpHost)}:${http.port}${config.webroot}`;
+    const url = `http://${formatAddress(connectableHost(config.httpHost), http.port)}${config.webroot}`;
     const client = new MailnestClient(url);
     let closing: Promise<void> | null = null;
     return {

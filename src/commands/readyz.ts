@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseAddress } from '../config.ts';
+import { connectableHost, formatAddress, normaliseWebroot, parseAddress } from '../config.ts';
 
 /**
  * `mailnest readyz [--listen [HOST:]PORT] [--webroot PATH]`: exits 0 when a Mailnest answers
@@ -8,8 +8,8 @@ import { parseAddress } from '../config.ts';
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { listen: { type: 'string' }, webroot: { type: 'string' } } });
   const { host, port } = parseAddress('listen', values.listen ?? process.env.MAILNEST_LISTEN ?? '127.0.0.1:8025', '127.0.0.1');
-  const webroot = `/${(values.webroot ?? process.env.MAILNEST_WEBROOT ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${webroot}readyz`;
+  const webroot = normaliseWebroot(values.webroot ?? process.env.MAILNEST_WEBROOT ?? '/');
+  const url = `http://${formatAddress(connectableHost(host), port)}${webroot}readyz`;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
     if (response.ok) return 0;

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
+import { formatAddress } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
@@ -34,7 +35,7 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+      const where = formatAddress(host, port);
       const reason = error.code === 'EADDRINUSE'
         ? `${where} is already in use; choose another address with --listen / MAILNEST_LISTEN (0 picks a free port)`
         : error.code === 'EACCES'

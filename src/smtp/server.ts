@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { Config } from '../config.ts';
+import { formatAddress } from '../config.ts';
 import { Credentials } from '../credentials.ts';
 import type { Logger } from '../log.ts';
 import type { Envelope, Store } from '../store/types.ts';
@@ -116,8 +117,8 @@ export async function startSmtpServer(options: { config: Config; store: Store; l
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`SMTP address ${config.smtpHost}:${config.smtpPort} is already in use: choose another with --smtp / MAILNEST_SMTP`)
-          : new Error(`SMTP server could not listen on ${config.smtpHost}:${config.smtpPort} (--smtp): ${error.message}`),
+          ? new Error(`SMTP address ${formatAddress(config.smtpHost, config.smtpPort)} is already in use: choose another with --smtp / MAILNEST_SMTP`)
+          : new Error(`SMTP server could not listen on ${formatAddress(config.smtpHost, config.smtpPort)} (--smtp): ${error.message}`),
       );
     };
     server.server.once('error', onError);

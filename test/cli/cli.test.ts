@@ -61,4 +61,14 @@ describe('mailnest CLI', () => {
     assert.deepEqual(list.messages.map((m) => m.ID), [...ids].reverse());
     await second.stop();
   });
+
+  it('readyz exits 0 against a running Mailnest and 1 with a reason when none answers', async () => {
+    const cli = await startCli(['--db', 'memory', '--smtp', '127.0.0.1:0', '--listen', '127.0.0.1:0', '--webroot', '/mail']);
+    const ready = await runCli(['readyz', '--listen', `127.0.0.1:${cli.httpPort}`, '--webroot', 'mail']);
+    assert.equal(ready.code, 0, ready.stderr);
+    await cli.stop();
+    const gone = await runCli(['readyz', '--listen', `127.0.0.1:${cli.httpPort}`, '--webroot', 'mail']);
+    assert.equal(gone.code, 1);
+    assert.match(gone.stderr, new RegExp(`mailnest readyz: http://127\\.0\\.0\\.1:${cli.httpPort}/mail/readyz`));
+  });
 });
