@@ -104,6 +104,8 @@ export interface Store extends EventEmitter<StoreEvents> {
   stats(): StoreStats;
   /** All tags in use, sorted case-insensitively. */
   tags(): string[];
+  /** How many messages carry each tag, in the order of tags(). */
+  tagCounts(): Record<string, number>;
   /** The raw source; rejects with StoreError (code 'ENOENT') for an unknown ID. */
   raw(id: string): Promise<Buffer>;
   /** Marks messages read/unread; returns the IDs that changed. */

@@ -5,21 +5,6 @@ import { version } from '../../version.ts';
 import type { HttpContext } from '../context.ts';
 import { sendJson } from '../respond.ts';
 
-interface TagCounting {
-  tagCounts(): Record<string, number>;
-}
-
-const countsTags = (store: object): store is TagCounting => typeof (store as Partial<TagCounting>).tagCounts === 'function';
-
-/** Tag name -> number of messages carrying it: the store's counters when it keeps them, else a walk of the index. */
-function tagCounts(ctx: HttpContext): Record<string, number> {
-  if (countsTags(ctx.store)) return ctx.store.tagCounts();
-  const counts: Record<string, number> = {};
-  for (const tag of ctx.store.tags()) counts[tag] = 0;
-  for (const m of ctx.store.messages()) for (const tag of m.tags) counts[tag] = (counts[tag] ?? 0) + 1;
-  return counts;
-}
-
 export function appInfoRoutes(ctx: HttpContext): Router {
   const router = Router();
 
@@ -33,7 +18,7 @@ export function appInfoRoutes(ctx: HttpContext): Router {
       DatabaseSize: stats.size,
       Messages: stats.total,
       Unread: stats.unread,
-      Tags: tagCounts(ctx),
+      Tags: ctx.store.tagCounts(),
       RuntimeStats: {
         Uptime: Math.floor((Date.now() - ctx.runtime.startedAt) / 1000),
         Memory: process.memoryUsage().rss,
