@@ -251,6 +251,58 @@ describe('web inbox', { skip: browserSkip }, () => {
     }
   });
 
+  it('keeps a read change that arrives while a list answer is in flight, instead of the older answer', async () => {
+    const { page, context } = await openInbox(browser, nest.url);
+    try {
+      const one = await mail({ subject: 'one' });
+      const two = await mail({ subject: 'two' });
+      const three = await mail({ subject: 'three' });
+      await until('three rows', () => page.locator('.row').count(), (n) => n === 3);
+
+      // Hold the next list answer: the server builds it now, the page gets it only when released.
+      let captured!: () => void;
+      const answerBuilt = new Promise<void>((resolve) => (captured = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/api\/v1\/messages\?/, async (route) => {
+        const response = await route.fetch();
+        const page1 = (await response.json()) as { messages: { ID: string; Subject: string }[] };
+        captured();
+        await released;
+        // Rename a row so the test can see when the page has drawn this (older) answer.
+        for (const m of page1.messages) if (m.ID === two.id) m.Subject = 'two, as listed';
+        await route.fulfill({ response, json: page1 });
+      }, { times: 1 });
+
+      // A delete elsewhere makes the page reload its list.
+      const deleted = await fetch(`${nest.url}api/v1/messages`, {
+        method: 'DELETE',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ IDs: [three.id] }),
+      });
+      assert.equal(deleted.status, 200);
+      await answerBuilt;
+
+      // While that answer is held, `one` is read elsewhere; the page hears it over the event stream.
+      const read = await fetch(`${nest.url}api/v1/messages`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ IDs: [one.id], Read: true }),
+      });
+      assert.equal(read.status, 200);
+      await until('one read', () => row(page, one.id).getAttribute('class'), (c) => !!c?.includes(' read'));
+
+      release();
+      await page.getByText('two, as listed').waitFor();
+      assert.match((await row(page, one.id).getAttribute('class')) ?? '', / read/, 'the older answer must not undo the read');
+      // Counts come from throttled `stats` frames; they settle on the truth.
+      await until('title with one unread', () => page.title(), (title) => title === '(1) Mailnest');
+      assert.equal(await page.locator('.row').count(), 2);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('pages through the list 50 at a time and keeps the first page live', async () => {
     const { page, context } = await openInbox(browser, nest.url);
     const { session } = await SmtpSession.connect(nest.smtpPort);

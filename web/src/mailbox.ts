@@ -50,6 +50,11 @@ export class Mailbox {
   private stream: { close(): void } | null = null;
   private reconnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Frames applied while a list request is in flight. Its answer may predate them (a row read or
+   * deleted after the server built the page), so they are applied again on top of it.
+   */
+  private framesDuringLoad: EventFrame[] | null = null;
 
   constructor(limit = 50) {
     this.state = {
@@ -130,10 +135,13 @@ export class Mailbox {
     const controller = new AbortController();
     this.loadController = controller;
     const { search, start, limit } = this.state;
+    const framesDuringLoad: EventFrame[] = [];
+    this.framesDuringLoad = framesDuringLoad;
     this.set({ loading: true });
     try {
       const page = await api.listMessages({ search, start, limit }, controller.signal);
       if (controller.signal.aborted) return;
+      this.framesDuringLoad = null;
       const messages = page.messages ?? [];
       // A delete can leave us past the last page: step back to the last one that has messages.
       if (messages.length === 0 && start > 0 && page.messages_count > 0) {
@@ -150,8 +158,10 @@ export class Mailbox {
         loaded: true,
         error: null,
       });
+      if (framesDuringLoad.length > 0 && this.applyFrames(framesDuringLoad, false)) this.scheduleReload();
     } catch (error) {
       if (controller.signal.aborted) return;
+      this.framesDuringLoad = null;
       this.set({ loading: false, error: describe(error) });
     }
   }
@@ -217,6 +227,18 @@ export class Mailbox {
     this.lastFlush = Date.now();
     const frames = this.pendingFrames;
     this.pendingFrames = [];
+    this.framesDuringLoad?.push(...frames);
+    if (this.applyFrames(frames, true)) this.scheduleReload();
+  }
+
+  /**
+   * Applies event frames to the page; returns true when only a reload can show their effect.
+   * `notify` is false when frames are replayed over a list answer: views already heard them.
+   */
+  private applyFrames(frames: EventFrame[], notify: boolean): boolean {
+    const signal = (s: MailboxSignal): void => {
+      if (notify) this.signal(s);
+    };
     const arrived: MessageSummary[] = [];
     let reload = false;
     for (const frame of frames) {
@@ -230,27 +252,28 @@ export class Mailbox {
             ...(Read === undefined ? {} : { Read }),
             ...(Tags === undefined ? {} : { Tags }),
           });
-          this.signal({ kind: 'update', id: ID, read: Read, tags: Tags });
+          signal({ kind: 'update', id: ID, read: Read, tags: Tags });
           // Read state changes what `is:unread` / `is:read` searches match.
           if (this.state.search) reload = true;
           break;
         }
         case 'delete':
           this.removeRows(new Set([frame.Data.ID]));
-          this.signal({ kind: 'gone', ids: [frame.Data.ID] });
+          signal({ kind: 'gone', ids: [frame.Data.ID] });
           reload = true;
           break;
         case 'truncate':
           this.set({ messages: [], matches: 0, start: 0 });
-          this.signal({ kind: 'gone', ids: 'all' });
+          signal({ kind: 'gone', ids: 'all' });
           reload = true;
           break;
         case 'prune':
-          this.scheduleCatchUp();
+          if (notify) this.scheduleCatchUp();
           reload = true;
           break;
         case 'stats':
           this.set({ total: frame.Data.Total, unread: frame.Data.Unread });
+          if (!notify) break;
           // Mailpit's UI reloads when the server's version changes; so do we, to pick up a new app.
           if (this.serverVersion !== null && frame.Data.Version && frame.Data.Version !== this.serverVersion) {
             location.reload();
@@ -262,7 +285,7 @@ export class Mailbox {
       }
     }
     if (arrived.length > 0) reload = this.showArrivals(arrived) || reload;
-    if (reload) this.scheduleReload();
+    return reload;
   }
 
   /**
