@@ -77,6 +77,33 @@ describe('web inbox', { skip: browserSkip }, () => {
     }
   });
 
+  it('shows the list and the live stream that were ready before the page finished its first paint', async () => {
+    const first = await mail({ subject: 'already here' });
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    try {
+      const page = await context.newPage();
+      // Stop the page's clock: timers and animation frames (where Preact runs effects, such as the
+      // view's subscription) wait, while the network does not. The list answer and the event
+      // stream's first frame then land before the view subscribes, as on a busy machine.
+      await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+      await page.clock.pauseAt(new Date('2026-01-01T00:00:01Z'));
+      const listed = page.waitForResponse((response) => /\/api\/v1\/messages\?/.test(response.url()));
+      const streamed = new Promise<void>((resolve) => {
+        page.on('websocket', (ws) => ws.once('framereceived', () => resolve()));
+      });
+      await page.goto(nest.url);
+      await listed;
+      await streamed;
+      await page.clock.runFor(1000);
+      await row(page, first.id).waitFor();
+      await page.locator('.live.on').waitFor();
+      assert.equal(await page.title(), '(1) Mailnest');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens a message with its headers, body tabs, attachments and raw download', async () => {
     const { page, context, errors } = await openInbox(browser, nest.url);
     try {

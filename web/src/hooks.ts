@@ -3,7 +3,13 @@ import type { Mailbox, MailboxState } from './mailbox.ts';
 
 export function useMailbox(mailbox: Mailbox): MailboxState {
   const [state, setState] = useState(mailbox.current);
-  useEffect(() => mailbox.subscribe(setState), [mailbox]);
+  useEffect(() => {
+    const unsubscribe = mailbox.subscribe(setState);
+    // Effects run after paint: the list or the event stream may have changed since the first
+    // render, and with no later change the page would show that old state for good.
+    setState(mailbox.current);
+    return unsubscribe;
+  }, [mailbox]);
   return state;
 }
 
