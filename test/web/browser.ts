@@ -88,8 +88,28 @@ export async function openInbox(browser: Browser, url: string, options: BrowserC
   context.on('page', watch);
   inbox.page.on('pageerror', (error) => inbox.errors.push(error.message));
   await context.addInitScript({ content: ROW_WATCH });
+  // What the page's event stream did, for the error below: "Offline" alone does not say whether
+  // the socket failed, closed, or opened while the view was not listening.
+  const stream: string[] = [];
+  const started = Date.now();
+  inbox.page.on('websocket', (ws) => {
+    const note = (what: string) => stream.push(`${Date.now() - started} ms: ${what}`);
+    note(`open ${ws.url()}`);
+    ws.once('framereceived', () => note('first frame'));
+    ws.on('socketerror', (error) => note(`error ${error}`));
+    ws.on('close', () => note('closed'));
+  });
   await inbox.page.goto(url);
-  await inbox.page.locator('.live.on').waitFor();
+  try {
+    await inbox.page.locator('.live.on').waitFor();
+  } catch (error) {
+    const live = await inbox.page.locator('.live').textContent().catch(() => null);
+    throw new Error(
+      `the inbox at ${url} never showed its event stream as live (indicator: ${JSON.stringify(live)}; ` +
+        `stream: ${JSON.stringify(stream)}; page errors: ${JSON.stringify(inbox.errors)}; console: ${JSON.stringify(inbox.console.slice(-10))})`,
+      { cause: error },
+    );
+  }
   return inbox;
 }
 
