@@ -33,10 +33,6 @@ export function App({ mailbox }: { mailbox: Mailbox }) {
     });
   }, [messages]);
 
-  useEffect(() => {
-    if (openId) setCursorId(openId);
-  }, [openId]);
-
   const index = openId ? messages.findIndex((m) => m.ID === openId) : -1;
   const newer = index > 0 ? messages[index - 1]!.ID : null;
   const older = index >= 0 && index < messages.length - 1 ? messages[index + 1]!.ID : null;
@@ -52,11 +48,21 @@ export function App({ mailbox }: { mailbox: Mailbox }) {
         location.replace(messageHash(id));
       },
       close(): void {
-        const id = openId;
         location.replace('#/');
-        if (id) requestAnimationFrame(() => focusRow(id));
       },
     };
+  }, [openId]);
+
+  const lastOpenId = useRef<string | null>(null);
+  useEffect(() => {
+    const closed = lastOpenId.current;
+    lastOpenId.current = openId;
+    if (openId) setCursorId(openId);
+    // The view is gone by now (effects run after the render that removed it), taking the focus
+    // with it: give it to the row the reader came from, unless they put it somewhere themselves.
+    else if (closed && (document.activeElement === null || document.activeElement === document.body)) {
+      actions.focusRow(closed);
+    }
   }, [openId]);
 
   const moveCursor = (step: 1 | -1): void => {
