@@ -141,7 +141,6 @@ export class Mailbox {
     try {
       const page = await api.listMessages({ search, start, limit }, controller.signal);
       if (controller.signal.aborted) return;
-      this.framesDuringLoad = null;
       const messages = page.messages ?? [];
       // A delete can leave us past the last page: step back to the last one that has messages.
       if (messages.length === 0 && start > 0 && page.messages_count > 0) {
@@ -158,11 +157,14 @@ export class Mailbox {
         loaded: true,
         error: null,
       });
-      if (framesDuringLoad.length > 0 && this.applyFrames(framesDuringLoad, false)) this.scheduleReload();
+      // Any reload these frames call for was scheduled when they first arrived.
+      this.applyFrames(framesDuringLoad, false);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.framesDuringLoad = null;
       this.set({ loading: false, error: describe(error) });
+    } finally {
+      // A newer load (after an abort, or the step back above) keeps its own record.
+      if (this.framesDuringLoad === framesDuringLoad) this.framesDuringLoad = null;
     }
   }
 
