@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Mailbox } from '../mailbox.ts';
 import { messageHash, useMailbox, useNow, useOpenMessageId } from '../hooks.ts';
 import { useConfirm } from './ConfirmDialog.tsx';
@@ -9,6 +9,20 @@ import { MessageView } from './MessageView.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
 const count = new Intl.NumberFormat();
+
+// The open message lives in the URL hash, so opening, switching and closing are hash changes.
+const actions = {
+  focusRow(id: string): void {
+    document.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"] .row-link`)?.focus();
+  },
+  /** Switches between messages without stacking history entries. */
+  show(id: string): void {
+    location.replace(messageHash(id));
+  },
+  close(): void {
+    location.replace('#/');
+  },
+};
 
 export function App({ mailbox }: { mailbox: Mailbox }) {
   const state = useMailbox(mailbox);
@@ -36,22 +50,6 @@ export function App({ mailbox }: { mailbox: Mailbox }) {
   const index = openId ? messages.findIndex((m) => m.ID === openId) : -1;
   const newer = index > 0 ? messages[index - 1]!.ID : null;
   const older = index >= 0 && index < messages.length - 1 ? messages[index + 1]!.ID : null;
-
-  const actions = useMemo(() => {
-    const focusRow = (id: string): void => {
-      document.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"] .row-link`)?.focus();
-    };
-    return {
-      focusRow,
-      /** Switches between messages without stacking history entries. */
-      show(id: string): void {
-        location.replace(messageHash(id));
-      },
-      close(): void {
-        location.replace('#/');
-      },
-    };
-  }, [openId]);
 
   const lastOpenId = useRef<string | null>(null);
   useEffect(() => {
